@@ -1,0 +1,13 @@
+package org.onewindow.client.clerk;
+
+import java.util.List;
+import org.onewindow.core.identity.IdCard;
+
+/** The demo's hands: place a demo card on the simulated reader or take it away. */
+public interface DemoDevices {
+    List<IdCard> cards();
+
+    void present(IdCard card);
+
+    void remove();
+}

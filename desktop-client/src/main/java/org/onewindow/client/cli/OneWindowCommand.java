@@ -1,0 +1,44 @@
+package org.onewindow.client.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.onewindow.client.app.ClientSettings;
+import org.onewindow.client.app.I18n;
+import org.onewindow.client.app.OneWindowApp;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code onewindow [options]} starts the client; {@code onewindow <tool> ...} runs a tool. */
+@Command(name = "onewindow", mixinStandardHelpOptions = true, version = "OneWindow 0.1.0",
+        description = "Counter-service client for government service halls.",
+        subcommands = {SandboxCommand.class})
+public final class OneWindowCommand implements Callable<Integer> {
+    /** Exit code meaning "the UI ran and closed": the launcher must not System.exit early. */
+    public static final int GUI_STARTED = -1;
+
+    @Option(names = "--data", description = "Data folder (default: $ONEWINDOW_HOME or ~/.onewindow)")
+    Path data;
+
+    @Option(names = "--backend", description = "Back-end base URL; without it the sandbox back-end runs in-process")
+    URI backend;
+
+    @Option(names = "--lang", description = "zh_CN or en (default: from the system locale)")
+    String lang;
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new OneWindowCommand());
+    }
+
+    @Override
+    public Integer call() {
+        Path dir = data != null ? data : ClientSettings.defaultDataDir();
+        ClientSettings embedded = ClientSettings.embeddedDemo(dir, I18n.resolve(lang));
+        ClientSettings settings = backend == null ? embedded
+                : new ClientSettings(dir, backend, embedded.locale(), embedded.hall(), embedded.window(),
+                embedded.workstation(), false);
+        OneWindowApp.launch(settings);
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+package org.onewindow.client.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.onewindow.core.evidence.EvidenceItem;
+import org.onewindow.core.evidence.EvidencePackage;
+import org.onewindow.core.evidence.EvidenceStore;
+import org.onewindow.core.evidence.EvidenceStoreException;
+import org.onewindow.core.identity.IdCard;
+import org.onewindow.core.verify.VerificationResult;
+import org.onewindow.verification.card.IdCardVerifier;
+
+/**
+ * The counter's work on one identity, free of UI: verify the card, then make the evidence durable. A
+ * failed or impossible verification is archived too: the record of what was checked is the point.
+ * Blocking: run off the UI thread.
+ */
+public final class CounterService {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final IdCardVerifier verifier;
+    private final EvidenceStore store;
+    private final Clock clock;
+    private final CounterIdentity counter;
+    private final Supplier<String> clerk;
+
+    public CounterService(IdCardVerifier verifier, EvidenceStore store, Clock clock, CounterIdentity counter,
+                          Supplier<String> clerk) {
+        this.verifier = verifier;
+        this.store = store;
+        this.clock = clock;
+        this.counter = counter;
+        this.clerk = clerk;
+    }
+
+    public VerificationResult verify(IdCard card) {
+        return verifier.verify(card);
+    }
+
+    /** Verifies and archives in one go. */
+    public IdentityServed serve(IdCard card, String caseId) throws EvidenceStoreException {
+        VerificationResult result = verify(card);
+        return new IdentityServed(result, archive(card, result, caseId));
+    }
+
+    /** Writes the card and its verification as one evidence package; returns once it is durable. */
+    public org.onewindow.core.evidence.StoredPackage archive(IdCard card, VerificationResult result, String caseId)
+            throws EvidenceStoreException {
+        List<EvidenceItem> items = new ArrayList<>();
+        items.add(new EvidenceItem("id-card", "application/json", cardJson(card), "ID card data"));
+        if (card.photoImage() != null) {
+            items.add(new EvidenceItem("id-photo", "image/png", card.photoImage(), "ID card photo"));
+        } else if (card.photoWlt() != null) {
+            items.add(new EvidenceItem("id-photo-wlt", "application/x-wlt", card.photoWlt(), "ID card photo (WLT)"));
+        }
+        EvidencePackage pkg = new EvidencePackage(UUID.randomUUID().toString(), caseId, null, clerk.get(),
+                counter.hall(), counter.window(), counter.workstation(), clock.instant(), items, List.of(result));
+        return store.commit(pkg);
+    }
+
+    static byte[] cardJson(IdCard card) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("type", card.type().name());
+        n.put("name", card.name());
+        n.put("englishName", card.englishName());
+        n.put("sex", card.sex() == null ? null : card.sex().name());
+        n.put("nationCode", card.nationCode());
+        n.put("birthDate", String.valueOf(card.birthDate()));
+        n.put("address", card.address());
+        n.put("idNumber", card.idNumber());
+        n.put("issuingAuthority", card.issuingAuthority());
+        n.put("validFrom", String.valueOf(card.validFrom()));
+        n.put("validUntil", card.longTerm() ? "长期" : String.valueOf(card.validUntil()));
+        n.put("nationality", card.nationality());
+        n.put("passNumber", card.passNumber());
+        if (card.issueCount() != null) {
+            n.put("issueCount", card.issueCount());
+        }
+        try {
+            return JSON.writeValueAsBytes(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode card", e);
+        }
+    }
+}
