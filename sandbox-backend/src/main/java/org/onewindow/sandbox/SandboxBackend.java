@@ -61,7 +61,7 @@ public final class SandboxBackend implements AutoCloseable {
         Files.createDirectories(dataDir);
         SandboxDatabase db = new SandboxDatabase(dataDir.resolve("sandbox.db"));
         Router router = new Router();
-        SandboxContext ctx = new SandboxContext(db, router, clock, dataDir, signingKey(dataDir), new Sessions());
+        SandboxContext ctx = new SandboxContext(db, router, clock, dataDir, signingKey(dataDir), new Sessions(db, clock));
         ArchiveFeature archive = new ArchiveFeature();
         for (SandboxFeature f : List.of(new HealthFeature(), new AuthFeature(), new IdentityFeature(), archive)) {
             f.install(ctx);

@@ -94,7 +94,6 @@ public final class ClerkViewModel {
         this.ui = ui;
         this.i18n = i18n;
         this.clock = clock;
-        store.addListener(pkg -> ui.execute(() -> onPackageChanged(pkg)));
         wipe();
         refreshOutbox();
     }
@@ -212,7 +211,8 @@ public final class ClerkViewModel {
         }, ui);
     }
 
-    private void onPackageChanged(StoredPackage pkg) {
+    /** A package changed state in the outbox (called on the UI thread by whoever listens to the store). */
+    public void onPackageChanged(StoredPackage pkg) {
         refreshOutbox();
         if (packageId == null || !packageId.equals(pkg.packageId())) {
             return;

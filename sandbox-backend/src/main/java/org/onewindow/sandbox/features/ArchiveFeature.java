@@ -213,6 +213,19 @@ public final class ArchiveFeature implements SandboxFeature {
         });
     }
 
+    /** The ids of the archived packages, in archive order. */
+    public List<String> packageIds() {
+        return ctx.db().with(c -> {
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT package_id FROM archive_packages ORDER BY seq")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** The manifest the archive holds for a package, or null. */
     public JsonNode manifest(String packageId) {
         byte[] raw = ctx.db().with(c -> {

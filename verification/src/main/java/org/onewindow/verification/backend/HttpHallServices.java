@@ -26,6 +26,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.onewindow.core.backend.ArchiveReceipt;
 import org.onewindow.core.backend.ArchiveService;
@@ -59,6 +60,8 @@ public final class HttpHallServices implements HallServices, ArchiveService, Aut
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(config.connectTimeout()))
                         .setSocketTimeout(Timeout.of(config.requestTimeout()))
+                        // a back-end restart leaves pooled connections dead: check each before reuse (about 1 ms)
+                        .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
                         .build())
                 .setMaxConnTotal(16)
                 .setMaxConnPerRoute(16)

@@ -142,6 +142,17 @@ class HttpHallServicesTest {
         assertThat(client.health().isUp()).isTrue();
     }
 
+    @Test
+    void aSessionSurvivesABackendRestart() throws Exception {
+        client.signIn("demo", "demo".toCharArray());
+        int port = sandbox.port();
+        sandbox.close();
+        sandbox = SandboxBackend.start(data, port);
+        var card = DemoCitizens.LI_NA;
+        assertThat(client.checkIdentity(new IdentityCheckRequest(card.idNumber(), card.name())).outcome())
+                .isEqualTo(IdentityCheckResult.Outcome.MATCH);
+    }
+
     private void assertKind(BackendException.Kind kind) {
         assertThatThrownBy(() -> client.health())
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.kind()).isEqualTo(kind));

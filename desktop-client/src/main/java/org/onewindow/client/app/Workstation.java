@@ -1,0 +1,233 @@
+package org.onewindow.client.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.onewindow.cache.crypto.WorkstationKeys;
+import org.onewindow.cache.outbox.SqliteEvidenceStore;
+import org.onewindow.cache.sync.SyncEngine;
+import org.onewindow.client.clerk.ClerkViewModel;
+import org.onewindow.client.clerk.DemoDevices;
+import org.onewindow.client.service.CounterIdentity;
+import org.onewindow.client.service.CounterService;
+import org.onewindow.core.backend.BackendException;
+import org.onewindow.core.backend.ClerkSession;
+import org.onewindow.core.demo.DemoCitizens;
+import org.onewindow.core.device.DeviceException;
+import org.onewindow.core.device.IdReader;
+import org.onewindow.core.device.IdReaderListener;
+import org.onewindow.core.evidence.EvidenceStoreException;
+import org.onewindow.core.identity.IdCard;
+import org.onewindow.devices.idcard.CardPresenceWatcher;
+import org.onewindow.devices.idcard.sim.SimulatedCardSlot;
+import org.onewindow.devices.idcard.sim.SimulatedIdReaders;
+import org.onewindow.sandbox.SandboxBackend;
+import org.onewindow.verification.backend.BackendConfig;
+import org.onewindow.verification.backend.HttpHallServices;
+import org.onewindow.verification.card.IdCardVerifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: wires the ports to their implementations for one counter workstation and owns
+ * their lifecycle. With no back-end configured it starts the sandbox back-end in-process on a free
+ * loopback port and a simulated ID-card reader: the embedded default of the demo. Free of JavaFX controls
+ * so the UI tests and the self-test can use it too.
+ */
+public final class Workstation implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
+
+    private final ClientSettings settings;
+    private final I18n i18n;
+    private final Clock clock;
+    private final SandboxBackend sandbox;
+    private final HttpHallServices backend;
+    private final SqliteEvidenceStore store;
+    private final SyncEngine sync;
+    private final IdReader reader;
+    private final SimulatedCardSlot demoSlot;
+    private final ExecutorService io;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicReference<ClerkSession> session = new AtomicReference<>();
+    private final AtomicReference<ClerkViewModel> clerk = new AtomicReference<>();
+    private CardPresenceWatcher watcher;
+
+    private Workstation(ClientSettings settings, I18n i18n, Clock clock, SandboxBackend sandbox,
+                        HttpHallServices backend, SqliteEvidenceStore store, SyncEngine sync, IdReader reader,
+                        SimulatedCardSlot demoSlot) {
+        this.settings = settings;
+        this.i18n = i18n;
+        this.clock = clock;
+        this.sandbox = sandbox;
+        this.backend = backend;
+        this.store = store;
+        this.sync = sync;
+        this.reader = reader;
+        this.demoSlot = demoSlot;
+        AtomicInteger n = new AtomicInteger();
+        this.io = Executors.newFixedThreadPool(4, r -> daemon(r, "io-" + n.incrementAndGet()));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "workstation-timer"));
+    }
+
+    /** Opens everything this workstation needs. Blocking I/O: never on the FX thread. */
+    public static Workstation start(ClientSettings settings, I18n i18n) throws IOException, EvidenceStoreException {
+        Clock clock = Clock.systemUTC();
+        Path data = settings.dataDir();
+        SandboxBackend sandbox = null;
+        java.net.URI base = settings.backendUri();
+        if (settings.embeddedBackend()) {
+            sandbox = SandboxBackend.start(data.resolve("sandbox"), 0, clock);
+            base = sandbox.baseUri();
+        }
+        HttpHallServices backend = new HttpHallServices(BackendConfig.of(base, settings.workstation()));
+        WorkstationKeys keys = WorkstationKeys.openInFolder(data.resolve("keys"), settings.workstation());
+        SqliteEvidenceStore store = SqliteEvidenceStore.open(data.resolve("outbox"), keys, clock);
+        SyncEngine sync = new SyncEngine(store, backend.archive(), clock);
+        SimulatedCardSlot slot = new SimulatedCardSlot();
+        IdReader reader = SimulatedIdReaders.inProcess(slot);
+        Workstation ws = new Workstation(settings, i18n, clock, sandbox, backend, store, sync, reader, slot);
+        // one store listener for the workstation's lifetime, forwarding to whoever is signed in now
+        store.addListener(pkg -> {
+            ClerkViewModel vm = ws.clerk.get();
+            if (vm != null) {
+                FxUiExecutor.INSTANCE.execute(() -> vm.onPackageChanged(pkg));
+            }
+        });
+        sync.start();
+        ws.scheduler.scheduleWithFixedDelay(ws::checkBackend, 0, 10, TimeUnit.SECONDS);
+        LOG.info("workstation {} started (back-end {}, embedded sandbox: {})", settings.workstation(), base,
+                sandbox != null);
+        return ws;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** The clerk signed in: remember the session and start watching the reader. */
+    public void signedIn(ClerkSession s) {
+        session.set(s);
+    }
+
+    public void signedOut() {
+        session.set(null);
+        stopWatching();
+        clerk.set(null);
+    }
+
+    /** A view model for the clerk's identity panel, fed by the card watcher. */
+    public ClerkViewModel clerkViewModel(java.util.concurrent.Executor ui) {
+        ClerkSession s = session.get();
+        CounterService counter = new CounterService(new IdCardVerifier(backend, clock), store, clock,
+                new CounterIdentity(settings.hall(), settings.window(), settings.workstation()),
+                () -> s == null ? null : s.account());
+        ClerkViewModel vm = new ClerkViewModel(reader, counter, store, io, ui, i18n, clock);
+        clerk.set(vm);
+        startWatching(ui);
+        return vm;
+    }
+
+    private void startWatching(java.util.concurrent.Executor ui) {
+        stopWatching();
+        watcher = new CardPresenceWatcher(reader, Duration.ofMillis(300), new IdReaderListener() {
+            @Override
+            public void cardRead(IdCard card) {
+                ClerkViewModel vm = clerk.get();
+                if (vm != null) {
+                    ui.execute(() -> vm.onCardRead(card));
+                }
+            }
+
+            @Override
+            public void readFailed(DeviceException error) {
+                ClerkViewModel vm = clerk.get();
+                if (vm != null) {
+                    ui.execute(() -> vm.onReadFailed(error));
+                }
+            }
+        });
+        watcher.start();
+    }
+
+    private void stopWatching() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+    }
+
+    private void checkBackend() {
+        boolean up;
+        try {
+            up = backend.health().isUp();
+        } catch (BackendException e) {
+            up = false;
+        }
+        ClerkViewModel vm = clerk.get();
+        if (vm != null) {
+            boolean online = up;
+            FxUiExecutor.INSTANCE.execute(() -> vm.setBackendOnline(online));
+        }
+        if (up) {
+            sync.requestSync();
+        }
+    }
+
+    public Optional<DemoDevices> demoDevices() {
+        if (!settings.demo() || demoSlot == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DemoDevices() {
+            @Override
+            public List<IdCard> cards() {
+                return DemoCitizens.all();
+            }
+
+            @Override
+            public void present(IdCard card) {
+                demoSlot.present(card);
+            }
+
+            @Override
+            public void remove() {
+                demoSlot.remove();
+            }
+        });
+    }
+
+    public ClientSettings settings() { return settings; }
+    public I18n i18n() { return i18n; }
+    public HttpHallServices backend() { return backend; }
+    public SqliteEvidenceStore store() { return store; }
+    public SyncEngine sync() { return sync; }
+    public IdReader reader() { return reader; }
+    public java.util.concurrent.Executor io() { return io; }
+    public Optional<SandboxBackend> sandbox() { return Optional.ofNullable(sandbox); }
+    public Clock clock() { return clock; }
+
+    @Override
+    public void close() {
+        stopWatching();
+        scheduler.shutdownNow();
+        io.shutdownNow();
+        sync.close();
+        reader.close();
+        store.close();
+        backend.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        LOG.info("workstation closed");
+    }
+}
