@@ -1,0 +1,218 @@
+package org.onewindow.devices.idcard;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.onewindow.core.device.DeviceException;
+import org.onewindow.core.device.DeviceException.Kind;
+import org.onewindow.core.device.IdReader;
+import org.onewindow.core.identity.IdCard;
+import org.onewindow.core.identity.IdCardType;
+import org.onewindow.core.identity.IdNumberCheck;
+import org.onewindow.core.identity.IdNumbers;
+import org.onewindow.core.privacy.Masking;
+import org.onewindow.devices.idcard.link.ByteLink;
+import org.onewindow.devices.idcard.link.SerialPortLink;
+import org.onewindow.devices.idcard.photo.PhotoDecoder;
+import org.onewindow.devices.idcard.protocol.CardData;
+import org.onewindow.devices.idcard.protocol.FrameChannel;
+import org.onewindow.devices.idcard.protocol.ReaderCommands;
+import org.onewindow.devices.idcard.text.IdCardText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pure-Java reader: the session layer over {@link ReaderCommands}. Opens its link lazily and again
+ * after the device was lost (hot-plug: unplug and replug, the next call reconnects), finds, selects and
+ * reads the card, decodes its text, and asks the photo plug-in for the image. Thread-safe; calls block
+ * on I/O, so keep them off the UI thread.
+ */
+public final class ProtocolIdReader implements IdReader {
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolIdReader.class);
+
+    /** Opens the link to the module; called again after the link was lost. */
+    @FunctionalInterface
+    public interface LinkOpener {
+        ByteLink open() throws DeviceException;
+    }
+
+    private final String name;
+    private final LinkOpener opener;
+    private final ReaderSettings settings;
+    private final PhotoDecoder photoDecoder;
+    private ByteLink link;
+    private ReaderCommands commands;
+    private boolean cardAnnounced;
+    private int totalRetries;
+    private boolean closed;
+
+    public ProtocolIdReader(String name, LinkOpener opener, ReaderSettings settings, PhotoDecoder photoDecoder) {
+        this.name = name;
+        this.opener = opener;
+        this.settings = settings;
+        this.photoDecoder = photoDecoder;
+    }
+
+    /** A reader on a serial port ("/dev/ttyUSB0", "COM3"), default settings, no photo decoder. */
+    public static ProtocolIdReader serial(String path, int baud) {
+        return serial(path, baud, ReaderSettings.defaults(),
+                PhotoDecoder.notInstalled("no decoder library configured"));
+    }
+
+    public static ProtocolIdReader serial(String path, int baud, ReaderSettings settings, PhotoDecoder decoder) {
+        return new ProtocolIdReader("serial " + path + " @" + baud, () -> SerialPortLink.open(path, baud), settings,
+                decoder);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /**
+     * True once per presentation: when the module finds a card this reader has not announced yet. The
+     * module itself stops finding a card once it was read, until it leaves the field.
+     */
+    @Override
+    public synchronized boolean pollForNewCard() throws DeviceException {
+        boolean found = run(ReaderCommands::findCard);
+        if (!found) {
+            cardAnnounced = false;
+            return false;
+        }
+        if (cardAnnounced) {
+            return false;
+        }
+        cardAnnounced = true;
+        return true;
+    }
+
+    @Override
+    public synchronized IdCard read() throws DeviceException {
+        boolean announced = cardAnnounced;
+        cardAnnounced = false;
+        CardData data = run(c -> {
+            if (!announced && !c.findCard()) {
+                throw new DeviceException(Kind.NO_CARD, "No card on the reader. Place the ID card flat on the reader.");
+            }
+            c.selectCard();
+            try {
+                return c.readTextAndPhoto();
+            } catch (DeviceException e) {
+                if (e.kind() == Kind.READ_FAILED && !c.findCard()) {
+                    throw new DeviceException(Kind.CARD_REMOVED,
+                            "The card was taken away during the read. Place it on the reader again and hold it still.", e);
+                }
+                throw e;
+            }
+        });
+        IdCard card = IdCardText.decode(data.text(), data.photoWlt());
+        checkNumber(card);
+        card = withDecodedPhoto(card);
+        LOG.info("{}: read {} card {}", name, card.type(), Masking.idNumber(card.idNumber()));
+        return card;
+    }
+
+    /** The added (changed) address stored on a resident card, if any. Call right after {@link #read()}. */
+    public synchronized Optional<String> readAddedAddress() throws DeviceException {
+        return run(ReaderCommands::readAddedAddress).map(IdCardText::decodeAddedAddress);
+    }
+
+    @Override
+    public synchronized String samId() throws DeviceException {
+        return run(ReaderCommands::samId);
+    }
+
+    /**
+     * The diagnostics self-test: the module reports ready (11 FF) and gives its ID (12 FF). Returns the
+     * SAM ID; fails with the module's typed error otherwise.
+     */
+    public synchronized String selfTest() throws DeviceException {
+        return run(c -> {
+            c.samStatus();
+            return c.samId();
+        });
+    }
+
+    /** Line-damage retries spent so far (diagnostics; tests check that a fault was survived, not avoided). */
+    public synchronized int retriesUsed() {
+        return totalRetries + (commands == null ? 0 : commands.retriesUsed());
+    }
+
+    public PhotoDecoder photoDecoder() {
+        return photoDecoder;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        dropLink();
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+        T apply(ReaderCommands commands) throws DeviceException;
+    }
+
+    private <T> T run(Step<T> step) throws DeviceException {
+        if (closed) {
+            throw new DeviceException(Kind.NOT_CONNECTED, name + " is closed");
+        }
+        if (commands == null) {
+            connect();
+        }
+        try {
+            return step.apply(commands);
+        } catch (DeviceException e) {
+            if (e.kind() == Kind.IO) {
+                LOG.warn("{}: link lost, will reopen on the next call: {}", name, e.getMessage());
+                dropLink();
+            }
+            throw e;
+        }
+    }
+
+    private void connect() throws DeviceException {
+        ByteLink opened = opener.open();
+        link = opened;
+        commands = new ReaderCommands(new FrameChannel(opened, settings.lineIdleMillis()),
+                settings.commandTimeoutMillis(), settings.cardReadTimeoutMillis(opened.baudRate()), settings.retries());
+        cardAnnounced = false;
+        LOG.info("{}: connected ({})", name, opened.describe());
+    }
+
+    private void dropLink() {
+        if (commands != null) {
+            totalRetries += commands.retriesUsed();
+        }
+        commands = null;
+        if (link != null) {
+            link.close();
+            link = null;
+        }
+    }
+
+    private void checkNumber(IdCard card) throws DeviceException {
+        if (!settings.checkIdNumbers() || card.type() == IdCardType.FOREIGN_PERMANENT_2017) {
+            return; // the 2017 permanent-resident number (3 letters + 12 digits) has no GB 11643 check
+        }
+        IdNumberCheck check = IdNumbers.check(card.idNumber(), LocalDate.now());
+        if (!check.valid()) {
+            throw new DeviceException(Kind.READ_FAILED, "The card's number " + Masking.idNumber(card.idNumber())
+                    + " fails its check (" + check.problem().describe() + "): the read was damaged or the card is "
+                    + "not genuine. Read the card again.");
+        }
+    }
+
+    private IdCard withDecodedPhoto(IdCard card) {
+        if (!photoDecoder.isInstalled() || card.photoWlt() == null) {
+            return card;
+        }
+        try {
+            return card.withPhotoImage(photoDecoder.decode(card.photoWlt()));
+        } catch (DeviceException e) {
+            // the text is good: hand it over; the client shows the photo as unavailable
+            LOG.warn("{}: photo not decoded: {}", name, e.getMessage());
+            return card;
+        }
+    }
+}

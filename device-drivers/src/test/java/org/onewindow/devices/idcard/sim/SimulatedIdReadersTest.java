@@ -1,0 +1,98 @@
+package org.onewindow.devices.idcard.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.onewindow.core.demo.DemoCitizens;
+import org.onewindow.core.device.DeviceException;
+import org.onewindow.core.device.IdReader;
+import org.onewindow.core.identity.IdCard;
+import org.onewindow.devices.idcard.ProtocolIdReader;
+import org.onewindow.devices.idcard.protocol.Command;
+
+class SimulatedIdReadersTest {
+    private final SimulatedCardSlot slot = new SimulatedCardSlot();
+    private final SimulatorFaults faults = new SimulatorFaults();
+    private final ProtocolIdReader reader = SimulatedIdReaders.inProcess(slot, faults);
+
+    @AfterEach
+    void close() {
+        reader.close();
+    }
+
+    @Test
+    void readsEverySampleCardTypeThroughTheCodec() throws DeviceException {
+        for (IdCard card : SampleCards.all()) {
+            slot.present(card);
+            assertThat(reader.pollForNewCard()).as("new card %s", card.type()).isTrue();
+            IdCard read = reader.read();
+            assertThat(read.withPhotoImage(null)).isEqualTo(withSimulatedPhoto(card));
+            slot.remove();
+        }
+    }
+
+    @Test
+    void aReadCardIsNotFoundAgainUntilItLeavesTheField() throws DeviceException {
+        slot.present(DemoCitizens.ZHANG_WEI);
+        assertThat(reader.pollForNewCard()).isTrue();
+        reader.read();
+        assertThat(reader.pollForNewCard()).isFalse();
+        assertThatThrownBy(reader::read).isInstanceOfSatisfying(DeviceException.class,
+                e -> assertThat(e.kind()).isEqualTo(DeviceException.Kind.NO_CARD));
+        slot.remove();
+        assertThat(reader.pollForNewCard()).isFalse();
+        slot.present(DemoCitizens.ZHANG_WEI);
+        assertThat(reader.pollForNewCard()).isTrue();
+        assertThat(reader.read().idNumber()).isEqualTo(DemoCitizens.ZHANG_WEI.idNumber());
+    }
+
+    @Test
+    void announcesAPresentationOnlyOnceEvenWhenNotYetRead() throws DeviceException {
+        slot.present(DemoCitizens.LI_NA);
+        assertThat(reader.pollForNewCard()).isTrue();
+        assertThat(reader.pollForNewCard()).isFalse();
+        assertThat(reader.read().longTerm()).isTrue();
+    }
+
+    @Test
+    void readWithoutPollFindsTheCardItself() throws DeviceException {
+        slot.present(DemoCitizens.CHAN_KA_MING);
+        assertThat(reader.read().passNumber()).isEqualTo("H12345678");
+    }
+
+    @Test
+    void survivesABadChecksumOnTheCardAnswer() throws DeviceException {
+        slot.present(DemoCitizens.MA_XIULAN);
+        faults.onceFor(Command.READ_TEXT_PHOTO, SimulatorFaults.Fault.BAD_CHECKSUM);
+        assertThat(reader.read().nationCode()).isEqualTo("03");
+        assertThat(faults.hasPending()).isFalse();
+        assertThat(reader.retriesUsed()).isEqualTo(1);
+    }
+
+    @Test
+    void cardTakenAwayDuringTheReadIsReportedAsRemoved() {
+        slot.present(DemoCitizens.ZHANG_WEI);
+        faults.onceFor(Command.READ_TEXT_PHOTO, SimulatorFaults.Fault.CARD_REMOVED_MID_READ);
+        assertThatThrownBy(reader::read).isInstanceOfSatisfying(DeviceException.class,
+                e -> assertThat(e.kind()).isEqualTo(DeviceException.Kind.CARD_REMOVED));
+        assertThat(slot.state()).isEqualTo(SimulatedCardSlot.State.EMPTY);
+    }
+
+    @Test
+    void inProcessFactoryGivesAWorkingPortImplementation() throws DeviceException {
+        SimulatedCardSlot demoSlot = new SimulatedCardSlot();
+        try (IdReader demo = SimulatedIdReaders.inProcess(demoSlot)) {
+            assertThat(demo.pollForNewCard()).isFalse();
+            demoSlot.present(DemoCitizens.ANNA_SCHMIDT);
+            assertThat(demo.pollForNewCard()).isTrue();
+            assertThat(demo.read().englishName()).isEqualTo("SCHMIDT, ANNA");
+            assertThat(demo.samId()).isEqualTo(IdReaderSimulator.DEFAULT_SAM_ID);
+        }
+    }
+
+    static IdCard withSimulatedPhoto(IdCard card) {
+        return SampleCards.withPhoto(card);
+    }
+}

@@ -1,0 +1,438 @@
+package org.onewindow.cache.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.random.RandomGenerator;
+import org.onewindow.cache.outbox.OutgoingPackage;
+import org.onewindow.cache.outbox.Outbox;
+import org.onewindow.core.backend.ArchiveReceipt;
+import org.onewindow.core.backend.ArchiveService;
+import org.onewindow.core.backend.BackendException;
+import org.onewindow.core.evidence.EvidenceStoreException;
+import org.onewindow.core.evidence.OutboxStatus;
+import org.onewindow.core.evidence.PackageState;
+import org.onewindow.core.evidence.StoredPackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox to the archive, oldest package first: each package's blobs (keyed by the SHA-256 of
+ * their content, so re-sending is harmless), then its manifest, whose receipt must echo the hash of the
+ * manifest sent — a receipt for anything else is an error, not success.
+ *
+ * <p>Failures: a transient one (unreachable, timeout, 5xx, a receipt that does not fit) leaves the package
+ * PENDING with its next attempt after an exponential backoff with jitter, and ends the pass (the archive is
+ * likely down for everyone); a rejection (4xx) makes it BLOCKED for IT to look at and the pass goes on. All
+ * bookkeeping is in the outbox, so an interrupted workstation resumes where it stopped.
+ *
+ * <p>Use {@link #syncOnce()} from a test or a "sync now" action, or {@link #start()} for the background
+ * schedule (one daemon thread, which also runs the retention purge and compaction).
+ */
+public final class SyncEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final Outbox outbox;
+    private final ArchiveService archive;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final BandwidthLimiter limiter;
+    private final Duration pollInterval;
+    private final Duration housekeepingInterval;
+    private final PublicKey receiptKey;
+    private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock passLock = new ReentrantLock();
+
+    private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> nextPass;
+    private volatile Instant notBefore = Instant.MIN;
+    private volatile int consecutiveFailures;
+    private volatile String lastError;
+    private volatile boolean closed;
+
+    private SyncEngine(Builder b) {
+        this.outbox = b.outbox;
+        this.archive = b.archive;
+        this.clock = b.clock;
+        this.backoff = new Backoff(b.backoffBase, b.backoffMax, b.random);
+        this.limiter = b.limiter;
+        this.pollInterval = b.pollInterval;
+        this.housekeepingInterval = b.housekeepingInterval;
+        this.receiptKey = b.receiptKey;
+        this.listeners.addAll(b.listeners);
+    }
+
+    public static Builder builder(Outbox outbox, ArchiveService archive) {
+        return new Builder(outbox, archive);
+    }
+
+    public void addListener(SyncListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(SyncListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** What the clerk's status bar shows: pending, blocked, oldest pending, last error, draining. */
+    public OutboxStatus status() {
+        return outbox.status();
+    }
+
+    /**
+     * One pass over every due package, oldest first, on the calling thread; ignores the engine-wide backoff
+     * (a person asked for it), not each package's next attempt time. Passes never overlap.
+     */
+    public SyncResult syncOnce() {
+        passLock.lock();
+        try {
+            return pass();
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    private SyncResult pass() {
+        int archived = 0;
+        int retried = 0;
+        int blocked = 0;
+        boolean stoppedEarly = false;
+        outbox.reportSync(lastError, true);
+        fire(l -> l.passStarted(outbox.status()));
+        long afterSeq = 0;
+        try {
+            while (!closed) {
+                Optional<Outbox.DueRef> due = outbox.nextDue(clock.instant(), afterSeq);
+                if (due.isEmpty()) {
+                    break;
+                }
+                Outbox.DueRef ref = due.get();
+                afterSeq = ref.seq();
+                Outcome outcome = send(ref);
+                switch (outcome) {
+                    case ARCHIVED -> archived++;
+                    case BLOCKED -> blocked++;
+                    case RETRY -> {
+                        retried++;
+                        stoppedEarly = true;
+                    }
+                }
+                if (outcome == Outcome.RETRY) {
+                    break;
+                }
+            }
+        } catch (EvidenceStoreException e) {
+            // the local store failed (disk): nothing was lost, the next pass starts again from the oldest
+            lastError = "local outbox error: " + e.getMessage();
+            stoppedEarly = true;
+            LOG.error("sync pass stopped: {}", e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stoppedEarly = true;
+        }
+        outbox.reportSync(lastError, false);
+        SyncResult result = new SyncResult(archived, retried, blocked, stoppedEarly, lastError);
+        OutboxStatus status = outbox.status();
+        fire(l -> l.passFinished(result, status));
+        if (archived + retried + blocked > 0) {
+            LOG.info("sync pass: {} archived, {} to retry, {} blocked; {} pending", archived, retried, blocked,
+                    status.pending());
+        }
+        return result;
+    }
+
+    private enum Outcome { ARCHIVED, RETRY, BLOCKED }
+
+    private Outcome send(Outbox.DueRef ref) throws EvidenceStoreException, InterruptedException {
+        OutgoingPackage pkg;
+        try {
+            pkg = outbox.load(ref.packageId());
+        } catch (EvidenceStoreException e) {
+            if (e.kind() == EvidenceStoreException.Kind.CRYPTO || e.kind() == EvidenceStoreException.Kind.CORRUPT) {
+                // an unreadable package would stop the queue for ever: set it aside for IT
+                StoredPackage p = outbox.markBlocked(ref.packageId(), e.getMessage());
+                fire(l -> l.packageFailed(p, e.getMessage(), true));
+                return Outcome.BLOCKED;
+            }
+            throw e;
+        }
+        try {
+            ArchiveReceipt receipt = upload(pkg);
+            StoredPackage p = outbox.markArchived(pkg.packageId(), receipt);
+            consecutiveFailures = 0;
+            notBefore = Instant.MIN;
+            lastError = null;
+            fire(l -> l.packageArchived(p));
+            return Outcome.ARCHIVED;
+        } catch (BackendException e) {
+            String error = describe(e);
+            lastError = error;
+            if (e.kind() == BackendException.Kind.REJECTED) {
+                StoredPackage p = outbox.markBlocked(pkg.packageId(), error);
+                fire(l -> l.packageFailed(p, error, true));
+                return Outcome.BLOCKED;
+            }
+            int failures = ++consecutiveFailures;
+            Instant now = clock.instant();
+            Instant next = now.plus(backoff.delayAfter(ref.attempts() + 1));
+            notBefore = now.plus(backoff.delayAfter(failures));
+            StoredPackage p = outbox.markRetry(pkg.packageId(), error, next);
+            LOG.warn("package {} not archived yet (attempt {}): {}", pkg.packageId(), ref.attempts() + 1, error);
+            fire(l -> l.packageFailed(p, error, false));
+            return Outcome.RETRY;
+        }
+    }
+
+    /** Blobs first (skipping those the archive has, on a retry), then the manifest; checks the receipt. */
+    private ArchiveReceipt upload(OutgoingPackage pkg) throws BackendException, InterruptedException {
+        Set<String> sent = new HashSet<>();
+        for (OutgoingPackage.Blob blob : pkg.blobs()) {
+            if (!sent.add(blob.sha256())) {
+                continue;
+            }
+            if (pkg.attempts() > 0 && archive.hasBlob(blob.sha256())) {
+                continue;
+            }
+            limiter.acquire(blob.content().length);
+            archive.putBlob(blob.sha256(), blob.content());
+        }
+        limiter.acquire(pkg.manifest().length);
+        ArchiveReceipt receipt = archive.commitManifest(pkg.packageId(), pkg.manifest());
+        if (receipt == null || !pkg.packageId().equals(receipt.packageId())) {
+            throw new BackendException(BackendException.Kind.PROTOCOL, "the archive's receipt names another package");
+        }
+        if (!pkg.packageHash().equals(receipt.manifestSha256())) {
+            throw new BackendException(BackendException.Kind.PROTOCOL,
+                    "the archive's receipt is for a different manifest (hash mismatch); not counted as archived");
+        }
+        if (receiptKey != null && !receiptSignatureValid(receipt)) {
+            throw new BackendException(BackendException.Kind.PROTOCOL, "the archive's receipt signature is invalid");
+        }
+        return receipt;
+    }
+
+    private boolean receiptSignatureValid(ArchiveReceipt r) {
+        try {
+            Signature s = Signature.getInstance(receiptKey.getAlgorithm());
+            s.initVerify(receiptKey);
+            s.update((r.packageId() + "|" + r.receiptNumber() + "|" + r.manifestSha256() + "|" + r.archivedAt())
+                    .getBytes(StandardCharsets.UTF_8));
+            return s.verify(Base64.getDecoder().decode(r.signature()));
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    private static String describe(BackendException e) {
+        return switch (e.kind()) {
+            case UNREACHABLE -> "archive unreachable: " + e.getMessage();
+            case TIMEOUT -> "archive did not answer in time: " + e.getMessage();
+            case SERVER_ERROR -> "archive failed: " + e.getMessage();
+            case UNAUTHORIZED -> "archive refused this workstation: " + e.getMessage();
+            case REJECTED -> "archive rejected the package: " + e.getMessage();
+            case PROTOCOL -> "archive answered wrongly: " + e.getMessage();
+        };
+    }
+
+    // ---------------------------------------------------------------- background schedule
+
+    /**
+     * Starts the background schedule: a pass now, then whenever a package is committed, and otherwise every
+     * poll interval (later while the archive keeps failing); retention purge and compaction every
+     * housekeeping interval.
+     */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "onewindow-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        outbox.addListener(this::onPackageChanged);
+        scheduler.scheduleWithFixedDelay(this::housekeeping, housekeepingInterval.toMillis(),
+                housekeepingInterval.toMillis(), TimeUnit.MILLISECONDS);
+        schedulePass(Duration.ZERO);
+    }
+
+    /** Asks for a pass as soon as the engine-wide backoff allows. */
+    public void syncSoon() {
+        Duration wait = Duration.between(clock.instant(), notBefore);
+        schedulePass(wait.isNegative() ? Duration.ZERO : wait);
+    }
+
+    private void onPackageChanged(StoredPackage p) {
+        // a new (or retried-by-IT) package: no error yet. markRetry sets one and must not trigger a pass.
+        if (p.state() == PackageState.PENDING && p.lastError() == null) {
+            syncSoon();
+        }
+    }
+
+    private synchronized void schedulePass(Duration delay) {
+        if (scheduler == null || closed) {
+            return;
+        }
+        if (nextPass != null && !nextPass.isDone()) {
+            if (nextPass.getDelay(TimeUnit.MILLISECONDS) <= delay.toMillis()) {
+                return;
+            }
+            nextPass.cancel(false);
+        }
+        nextPass = scheduler.schedule(this::scheduledPass, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void scheduledPass() {
+        Duration next = pollInterval;
+        try {
+            SyncResult result = syncOnce();
+            Instant now = clock.instant();
+            if (result.stoppedEarly() && notBefore.isAfter(now)) {
+                next = Duration.between(now, notBefore);
+            } else {
+                Optional<Instant> due = outbox.nextAttemptAt();
+                if (due.isPresent()) {
+                    Duration untilDue = Duration.between(now, due.get());
+                    next = untilDue.isNegative() ? Duration.ZERO : min(untilDue, pollInterval);
+                }
+            }
+        } catch (EvidenceStoreException | RuntimeException e) {
+            LOG.error("sync pass failed: {}", e.getMessage(), e);
+        }
+        synchronized (this) {
+            nextPass = null;
+        }
+        schedulePass(next);
+    }
+
+    private void housekeeping() {
+        try {
+            outbox.purgeExpired();
+            outbox.compact();
+        } catch (EvidenceStoreException | RuntimeException e) {
+            LOG.warn("outbox housekeeping failed: {}", e.getMessage());
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void fire(java.util.function.Consumer<SyncListener> event) {
+        for (SyncListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.warn("sync listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Stops the schedule; a pass in progress finishes its current package. Does not close the outbox. */
+    @Override
+    public void close() {
+        closed = true;
+        ScheduledExecutorService s;
+        synchronized (this) {
+            s = scheduler;
+            scheduler = null;
+        }
+        if (s != null) {
+            s.shutdownNow();
+            try {
+                s.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Engine settings; defaults suit a hall workstation. */
+    public static final class Builder {
+        private final Outbox outbox;
+        private final ArchiveService archive;
+        private Clock clock = Clock.systemUTC();
+        private RandomGenerator random = RandomGenerator.getDefault();
+        private Duration backoffBase = Duration.ofSeconds(2);
+        private Duration backoffMax = Duration.ofMinutes(10);
+        private BandwidthLimiter limiter = BandwidthLimiter.UNLIMITED;
+        private Duration pollInterval = Duration.ofSeconds(30);
+        private Duration housekeepingInterval = Duration.ofHours(1);
+        private PublicKey receiptKey;
+        private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
+
+        private Builder(Outbox outbox, ArchiveService archive) {
+            this.outbox = Objects.requireNonNull(outbox, "outbox");
+            this.archive = Objects.requireNonNull(archive, "archive");
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** The jitter's source (a seeded one in tests). */
+        public Builder random(RandomGenerator r) {
+            this.random = Objects.requireNonNull(r);
+            return this;
+        }
+
+        public Builder backoff(Duration base, Duration max) {
+            this.backoffBase = base;
+            this.backoffMax = max;
+            return this;
+        }
+
+        /** Average upload cap in bytes per second; 0 or less: none. */
+        public Builder bandwidthLimit(long bytesPerSecond) {
+            this.limiter = BandwidthLimiter.of(bytesPerSecond);
+            return this;
+        }
+
+        public Builder bandwidthLimiter(BandwidthLimiter l) {
+            this.limiter = Objects.requireNonNull(l);
+            return this;
+        }
+
+        public Builder pollInterval(Duration d) {
+            this.pollInterval = d;
+            return this;
+        }
+
+        public Builder housekeepingInterval(Duration d) {
+            this.housekeepingInterval = d;
+            return this;
+        }
+
+        /** The archive's receipt-signing public key: when set, receipts with a bad signature are refused. */
+        public Builder receiptKey(PublicKey key) {
+            this.receiptKey = key;
+            return this;
+        }
+
+        public Builder listener(SyncListener l) {
+            this.listeners.add(Objects.requireNonNull(l));
+            return this;
+        }
+
+        public SyncEngine build() {
+            return new SyncEngine(this);
+        }
+    }
+}
