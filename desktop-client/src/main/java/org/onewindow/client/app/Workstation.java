@@ -79,7 +79,8 @@ public final class Workstation implements AutoCloseable {
     }
 
     /** Opens everything this workstation needs. Blocking I/O: never on the FX thread. */
-    public static Workstation start(ClientSettings settings, I18n i18n) throws IOException, EvidenceStoreException {
+    public static Workstation start(ClientSettings settings, I18n i18n)
+            throws IOException, EvidenceStoreException, java.security.GeneralSecurityException {
         Clock clock = Clock.systemUTC();
         Path data = settings.dataDir();
         SandboxBackend sandbox = null;
@@ -91,7 +92,7 @@ public final class Workstation implements AutoCloseable {
         HttpHallServices backend = new HttpHallServices(BackendConfig.of(base, settings.workstation()));
         WorkstationKeys keys = WorkstationKeys.openInFolder(data.resolve("keys"), settings.workstation());
         SqliteEvidenceStore store = SqliteEvidenceStore.open(data.resolve("outbox"), keys, clock);
-        SyncEngine sync = new SyncEngine(store, backend.archive(), clock);
+        SyncEngine sync = SyncEngine.builder(store, backend.archive()).clock(clock).build();
         SimulatedCardSlot slot = new SimulatedCardSlot();
         IdReader reader = SimulatedIdReaders.inProcess(slot);
         Workstation ws = new Workstation(settings, i18n, clock, sandbox, backend, store, sync, reader, slot);
@@ -140,7 +141,7 @@ public final class Workstation implements AutoCloseable {
 
     private void startWatching(java.util.concurrent.Executor ui) {
         stopWatching();
-        watcher = new CardPresenceWatcher(reader, Duration.ofMillis(300), new IdReaderListener() {
+        watcher = new CardPresenceWatcher(reader, new IdReaderListener() {
             @Override
             public void cardRead(IdCard card) {
                 ClerkViewModel vm = clerk.get();
@@ -156,7 +157,7 @@ public final class Workstation implements AutoCloseable {
                     ui.execute(() -> vm.onReadFailed(error));
                 }
             }
-        });
+        }, Duration.ofMillis(250));
         watcher.start();
     }
 
@@ -180,7 +181,7 @@ public final class Workstation implements AutoCloseable {
             FxUiExecutor.INSTANCE.execute(() -> vm.setBackendOnline(online));
         }
         if (up) {
-            sync.requestSync();
+            sync.syncSoon();
         }
     }
 

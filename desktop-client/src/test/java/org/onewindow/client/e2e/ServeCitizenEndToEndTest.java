@@ -116,9 +116,9 @@ class ServeCitizenEndToEndTest {
         assertThat(workstation.store().status().pending()).isEqualTo(1);
 
         sandbox = SandboxBackend.start(sandboxDir, port);
-        workstation.sync().requestSync();
+        workstation.sync().syncOnce();
         waitFor(() -> text(robot, "#archiveStatus").startsWith("已存档 · 回执 ARC-"));
-        workstation.sync().requestSync();
+        workstation.sync().syncOnce();
         assertThat(sandbox.archive().packageCount()).isEqualTo(1);
         assertThat(workstation.store().status().pending()).isZero();
     }
@@ -133,8 +133,12 @@ class ServeCitizenEndToEndTest {
         waitFor(() -> robot.lookup("#readCard").tryQuery().isPresent());
     }
 
+    private static volatile String lastScreen = "";
+
     private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        String t = robot.lookup(id).queryAs(Label.class).getText();
+        lastScreen = id + "='" + t + "' status='" + robot.lookup("#statusLine").queryAs(Label.class).getText() + "'";
+        return t;
     }
 
     private static void waitFor(Supplier<Boolean> condition) {
@@ -144,7 +148,7 @@ class ServeCitizenEndToEndTest {
                 return condition.get();
             });
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
+            throw new AssertionError("condition not met within 20 s; screen shows: " + lastScreen, e);
         }
     }
 }
