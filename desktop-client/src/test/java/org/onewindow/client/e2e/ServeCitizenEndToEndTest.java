@@ -2,6 +2,9 @@ package org.onewindow.client.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,6 +26,7 @@ import org.onewindow.core.demo.DemoCitizens;
 import org.onewindow.core.identity.IdCard;
 import org.onewindow.core.identity.Sex;
 import org.onewindow.sandbox.SandboxBackend;
+import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,9 +45,15 @@ class ServeCitizenEndToEndTest {
     Workstation workstation;
     ClientShell shell;
 
+    /** Every log line written while the test runs, to prove no citizen data reaches the logs. */
+    final ListAppender<ILoggingEvent> logLines = new ListAppender<>();
+
     @Start
     void start(Stage stage) throws Exception {
         System.setProperty("onewindow.noToasts", "true");
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logLines.start();
+        root.addAppender(logLines);
         Path dir = data.resolve("run-" + System.nanoTime());
         sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
         ClientSettings settings = new ClientSettings(dir.resolve("client"), sandbox.baseUri(),
@@ -58,6 +68,16 @@ class ServeCitizenEndToEndTest {
     void stop() {
         workstation.close();
         sandbox.close();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logLines);
+        assertThat(logLines.list).isNotEmpty();
+        for (ILoggingEvent e : logLines.list) {
+            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+            for (IdCard c : DemoCitizens.all()) {
+                assertThat(line).as("log line must not hold citizen data").doesNotContain(c.idNumber())
+                        .doesNotContain(c.name());
+            }
+            assertThat(line).doesNotContain("370102199003071239").doesNotContain("赵六");
+        }
     }
 
     @Test
