@@ -43,6 +43,7 @@ public final class ProtocolIdReader implements IdReader {
     private ReaderCommands commands;
     private boolean cardAnnounced;
     private int totalRetries;
+    private long previousBytesOnWire;
     private boolean closed;
 
     public ProtocolIdReader(String name, LinkOpener opener, ReaderSettings settings, PhotoDecoder photoDecoder) {
@@ -138,6 +139,12 @@ public final class ProtocolIdReader implements IdReader {
         return totalRetries + (commands == null ? 0 : commands.retriesUsed());
     }
 
+    /** Bytes sent plus received since this reader was made: the benchmark's wire-time floor is computed from it. */
+    public synchronized long bytesOnWire() {
+        return previousBytesOnWire + (commands == null ? 0
+                : commands.channel().bytesSent() + commands.channel().bytesReceived());
+    }
+
     public PhotoDecoder photoDecoder() {
         return photoDecoder;
     }
@@ -183,6 +190,7 @@ public final class ProtocolIdReader implements IdReader {
     private void dropLink() {
         if (commands != null) {
             totalRetries += commands.retriesUsed();
+            previousBytesOnWire += commands.channel().bytesSent() + commands.channel().bytesReceived();
         }
         commands = null;
         if (link != null) {
