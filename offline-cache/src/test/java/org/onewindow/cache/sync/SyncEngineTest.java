@@ -265,4 +265,24 @@ class SyncEngineTest {
 
         assertThat(drainingSeen).containsExactly(true, false);
     }
+
+    @Test
+    void theBackgroundScheduleArchivesWhatTheClerkCommits() throws Exception {
+        java.util.concurrent.CountDownLatch archived = new java.util.concurrent.CountDownLatch(3);
+        engine.addListener(new SyncListener() {
+            @Override
+            public void packageArchived(StoredPackage p) {
+                archived.countDown();
+            }
+        });
+        store.commit(TestPackages.small("p-0", "case-1", 0));
+
+        engine.start();
+        store.commit(TestPackages.small("p-1", "case-1", 1));
+        store.commit(TestPackages.small("p-2", "case-1", 2));
+
+        assertThat(archived.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(sandbox.archive().packageCount()).isEqualTo(3);
+        assertThat(store.status().pending()).isZero();
+    }
 }
