@@ -1,6 +1,5 @@
 package org.onewindow.cache.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -499,12 +498,21 @@ public final class SqliteEvidenceStore implements Outbox {
 
     @Override
     public void compact() throws EvidenceStoreException {
+        write(false, () -> {
+            // sqlite-jdbc steps this pragma once, and one step frees one page: repeat it inside one transaction
+            try (Statement s = connection.createStatement()) {
+                long free = queryLong(s, "PRAGMA freelist_count");
+                for (long i = 0; i < free; i++) {
+                    s.execute("PRAGMA incremental_vacuum(1)");
+                }
+            }
+            return null;
+        });
         lock.lock();
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA incremental_vacuum");
             s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
-            throw storeError("cannot compact the outbox", e);
+            throw storeError("cannot checkpoint the outbox", e);
         } finally {
             lock.unlock();
         }
@@ -815,10 +823,5 @@ public final class SqliteEvidenceStore implements Outbox {
                 LOG.warn("outbox listener failed: {}", e.toString());
             }
         }
-    }
-
-    /** Used by the chain verifier to check signatures. */
-    JsonNode parseManifest(byte[] manifest) throws IOException {
-        return ManifestCodec.parse(manifest);
     }
 }
