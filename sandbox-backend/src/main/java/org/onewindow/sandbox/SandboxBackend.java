@@ -63,7 +63,7 @@ public final class SandboxBackend implements AutoCloseable {
         Router router = new Router();
         SandboxContext ctx = new SandboxContext(db, router, clock, dataDir, signingKey(dataDir), new Sessions());
         ArchiveFeature archive = new ArchiveFeature();
-        for (SandboxFeature f : List.of(new HealthFeature(), new AuthFeature(), new IdentityFeature(), archive)) {
+        for (SandboxFeature f : List.of(new HealthFeature(), new AuthFeature(), new IdentityFeature(), archive, new org.onewindow.sandbox.features.CredentialFeature(), new org.onewindow.sandbox.features.TrustListFeature(), new org.onewindow.sandbox.features.DataShareFeature())) {
             f.install(ctx);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
