@@ -97,7 +97,7 @@ public final class TrustListFeature implements SandboxFeature {
                 }
             });
             bumpSequence();
-            return Response.empty(204);
+            return Response.ok(java.util.Map.of("status", "done"));
         });
         ctx.router().route("POST", "/api/v1/sandbox/status-lists/{id}/revoke", req -> {
             String id = req.pathParam("id");
@@ -118,7 +118,7 @@ public final class TrustListFeature implements SandboxFeature {
             if (!changed) {
                 throw new HttpError(404, "not-found", "no such status list or index");
             }
-            return Response.empty(204);
+            return Response.ok(java.util.Map.of("status", "done"));
         });
         ctx.router().route("POST", "/api/v1/sandbox/trust-list/revoked-hcerts", req -> {
             String hash = req.requiredText(req.json(), "uciHash");
@@ -129,7 +129,7 @@ public final class TrustListFeature implements SandboxFeature {
                 }
             });
             bumpSequence();
-            return Response.empty(204);
+            return Response.ok(java.util.Map.of("status", "done"));
         });
     }
 

@@ -3,6 +3,7 @@ package org.onewindow.verification.chain;
 import java.util.ArrayList;
 import java.util.List;
 import org.onewindow.verification.hcert.HcertVerifier;
+import org.onewindow.verification.online.OnlineCredentialVerifier;
 
 /** Builds the verifier chain from its configuration: the composition root calls {@link #create}. */
 public final class VerifierChains {
@@ -12,6 +13,7 @@ public final class VerifierChains {
     public static VerifierChain create(ChainConfig config) {
         List<FormatVerifier> verifiers = new ArrayList<>();
         verifiers.add(new HcertVerifier(config.trust(), config.clock()));
+        verifiers.add(new OnlineCredentialVerifier(config.backend(), config.clock()));
         return new VerifierChain(verifiers, config.clock());
     }
 }
