@@ -2,6 +2,7 @@ package org.onewindow.verification.chain;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.onewindow.verification.elicense.OfflineElicenseVerifier;
 import org.onewindow.verification.hcert.HcertVerifier;
 import org.onewindow.verification.online.OnlineCredentialVerifier;
 
@@ -14,6 +15,7 @@ public final class VerifierChains {
         List<FormatVerifier> verifiers = new ArrayList<>();
         verifiers.add(new HcertVerifier(config.trust(), config.clock()));
         verifiers.add(new OnlineCredentialVerifier(config.backend(), config.clock()));
+        verifiers.add(new OfflineElicenseVerifier(config.trust(), config.clock()));
         return new VerifierChain(verifiers, config.clock());
     }
 }

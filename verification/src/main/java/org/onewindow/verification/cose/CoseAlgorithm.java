@@ -16,7 +16,6 @@ import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The COSE signature algorithms we verify. SM2-with-SM3 has no IANA COSE number; it uses the private-use
@@ -31,7 +30,10 @@ public enum CoseAlgorithm {
     public static final long SM2_SM3_ID = -65537;
 
     /** One BouncyCastle instance for SM2; not registered globally so we never change JCA defaults. */
-    static final Provider BC = new BouncyCastleProvider();
+    static final Provider BC = org.onewindow.verification.crypto.BouncyCastle.PROVIDER;
+
+    /** The JDK's generator: BouncyCastle's default DRBG takes seconds to seed on a quiet machine. */
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final long id;
     private final String jcaName;
@@ -104,7 +106,7 @@ public enum CoseAlgorithm {
     /** Signs {@code data}, answering the COSE form of the signature. */
     public byte[] sign(PrivateKey key, byte[] data) throws GeneralSecurityException {
         Signature s = signature();
-        s.initSign(key);
+        s.initSign(key, RANDOM);
         s.update(data);
         byte[] sig = s.sign();
         return this == SM2_SM3 ? derToRaw(sig) : sig;

@@ -14,11 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** X.509 helpers: PEM or DER in, HCERT key ids out. SM2 certificates go through BouncyCastle. */
 public final class Certificates {
-    static final Provider BC = new BouncyCastleProvider();
+    static final Provider BC = org.onewindow.verification.crypto.BouncyCastle.PROVIDER;
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]+?)-----END CERTIFICATE-----");
 

@@ -17,12 +17,13 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Keys and self-signed certificates made in the tests: no key material is checked in. */
 public final class TestPki {
-    public static final Provider BC = new BouncyCastleProvider();
+    public static final Provider BC = org.onewindow.verification.crypto.BouncyCastle.PROVIDER;
+    /** The JDK's generator: BouncyCastle's default one takes seconds to seed. */
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final AtomicLong SERIAL = new AtomicLong(1000);
 
     private TestPki() {
@@ -51,7 +52,7 @@ public final class TestPki {
     public static KeyPair sm2() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BC);
-            g.initialize(new ECGenParameterSpec("sm2p256v1"));
+            g.initialize(new ECGenParameterSpec("sm2p256v1"), RANDOM);
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -75,7 +76,7 @@ public final class TestPki {
                 case "RSA" -> "SHA256withRSA";
                 default -> keys.getPublic().toString().contains("sm2") || isSm2(keys) ? "SM3withSM2" : "SHA256withECDSA";
             };
-            var signer = new JcaContentSignerBuilder(alg).setProvider(BC).build(keys.getPrivate());
+            var signer = new JcaContentSignerBuilder(alg).setProvider(BC).setSecureRandom(RANDOM).build(keys.getPrivate());
             return new JcaX509CertificateConverter().setProvider(BC).getCertificate(builder.build(signer));
         } catch (Exception e) {
             throw new IllegalStateException(e);
