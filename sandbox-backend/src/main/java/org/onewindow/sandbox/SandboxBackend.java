@@ -63,7 +63,17 @@ public final class SandboxBackend implements AutoCloseable {
         Router router = new Router();
         SandboxContext ctx = new SandboxContext(db, router, clock, dataDir, signingKey(dataDir), new Sessions(db, clock));
         ArchiveFeature archive = new ArchiveFeature();
-        for (SandboxFeature f : List.of(new HealthFeature(), new AuthFeature(), new IdentityFeature(), archive, new org.onewindow.sandbox.features.queue.QueueFeature(), new org.onewindow.sandbox.features.CatalogueFeature())) {
+        List<SandboxFeature> features = List.of(
+                new HealthFeature(),
+                new AuthFeature(),
+                new IdentityFeature(),
+                archive,
+                new org.onewindow.sandbox.features.queue.QueueFeature(),
+                new org.onewindow.sandbox.features.CatalogueFeature(),
+                new org.onewindow.sandbox.features.CredentialFeature(),
+                new org.onewindow.sandbox.features.TrustListFeature(),
+                new org.onewindow.sandbox.features.DataShareFeature());
+        for (SandboxFeature f : features) {
             f.install(ctx);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);

@@ -1,0 +1,21 @@
+package org.onewindow.verification.chain;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.onewindow.verification.elicense.OfflineElicenseVerifier;
+import org.onewindow.verification.hcert.HcertVerifier;
+import org.onewindow.verification.online.OnlineCredentialVerifier;
+
+/** Builds the verifier chain from its configuration: the composition root calls {@link #create}. */
+public final class VerifierChains {
+    private VerifierChains() {
+    }
+
+    public static VerifierChain create(ChainConfig config) {
+        List<FormatVerifier> verifiers = new ArrayList<>();
+        verifiers.add(new HcertVerifier(config.trust(), config.clock()));
+        verifiers.add(new OnlineCredentialVerifier(config.backend(), config.clock()));
+        verifiers.add(new OfflineElicenseVerifier(config.trust(), config.clock()));
+        return new VerifierChain(verifiers, config.clock());
+    }
+}
