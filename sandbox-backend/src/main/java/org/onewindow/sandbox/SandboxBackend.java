@@ -72,7 +72,8 @@ public final class SandboxBackend implements AutoCloseable {
                 new org.onewindow.sandbox.features.CatalogueFeature(),
                 new org.onewindow.sandbox.features.CredentialFeature(),
                 new org.onewindow.sandbox.features.TrustListFeature(),
-                new org.onewindow.sandbox.features.DataShareFeature());
+                new org.onewindow.sandbox.features.DataShareFeature(),
+                new org.onewindow.sandbox.features.PriorMaterialsFeature(archive));
         for (SandboxFeature f : features) {
             f.install(ctx);
         }

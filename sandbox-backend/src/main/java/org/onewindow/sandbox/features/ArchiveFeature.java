@@ -36,8 +36,23 @@ public final class ArchiveFeature implements SandboxFeature {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern PACKAGE_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
+    /** Told about each newly archived package: its manifest, and a way to read its blobs. */
+    public interface ArchivedListener {
+        void archived(JsonNode manifest, BlobReader blobs);
+    }
+
+    /** Reads an archived blob by its SHA-256. */
+    public interface BlobReader {
+        byte[] read(String sha256) throws IOException;
+    }
+
+    private final List<ArchivedListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private SandboxContext ctx;
     private Path blobDir;
+
+    public void addArchivedListener(ArchivedListener listener) {
+        listeners.add(listener);
+    }
 
     @Override
     public void install(SandboxContext context) {
@@ -143,6 +158,7 @@ public final class ArchiveFeature implements SandboxFeature {
             throw new HttpError(422, "missing-blobs", "blobs not uploaded: " + String.join(",", missing));
         }
         String manifestSha = sha256Hex(manifest);
+        boolean[] fresh = {false};
         Map<String, Object> receipt = ctx.db().inTransaction(c -> {
             Map<String, Object> existing = receipt(packageId);
             if (existing != null) {
@@ -171,8 +187,14 @@ public final class ArchiveFeature implements SandboxFeature {
                 ps.setString(7, signature);
                 ps.executeUpdate();
             }
+            fresh[0] = true;
             return receipt(packageId);
         });
+        if (fresh[0]) {
+            for (ArchivedListener l : listeners) {
+                l.archived(node, sha -> Files.readAllBytes(blobDir.resolve(sha.substring(0, 2)).resolve(sha)));
+            }
+        }
         if (ctx.router().takeFault(FaultRule.Action.WRONG_RECEIPT, req.method(), req.path())) {
             Map<String, Object> lie = new LinkedHashMap<>(receipt);
             lie.put("manifestSha256", sha256Hex((manifestSha + "lie").getBytes(StandardCharsets.UTF_8)));

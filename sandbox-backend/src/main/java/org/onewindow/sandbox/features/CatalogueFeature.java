@@ -130,10 +130,13 @@ public final class CatalogueFeature implements SandboxFeature {
     private record Mat(String code, String name, boolean required, List<Ev> accepted) {
     }
 
+    // Evidence types are the keys the verification side issues: e-license types of the credential
+    // service (eid, property-certificate, marriage-certificate, business-license) and data-share kinds
+    // (household-registration, property-registration, social-security), so evidence ticks materials.
     private static final Ev ID_CARD = new Ev("ID_CARD", "", "居民身份证（读卡）");
-    private static final Ev E_ID = new Ev("E_LICENSE", "resident-id", "电子身份证");
-    private static final Ev REAL_ESTATE_LICENSE = new Ev("E_LICENSE", "real-estate-certificate", "不动产权证书电子证照");
-    private static final Ev REAL_ESTATE_SHARE = new Ev("DATA_SHARE", "real-estate-register", "不动产登记簿共享核验");
+    private static final Ev E_ID = new Ev("E_LICENSE", "eid", "居民身份证电子证照");
+    private static final Ev REAL_ESTATE_LICENSE = new Ev("E_LICENSE", "property-certificate", "不动产权证书电子证照");
+    private static final Ev REAL_ESTATE_SHARE = new Ev("DATA_SHARE", "property-registration", "不动产登记共享核验");
 
     private void seed() {
         item("SB-0001", "社保卡补领", "SB", 1, List.of(
@@ -142,7 +145,7 @@ public final class CatalogueFeature implements SandboxFeature {
                         new Ev("DATA_SHARE", "id-photo", "公安人口库证件照片共享"),
                         new Ev("SCANNED_PAGE", "photo", "照片扫描件"))),
                 new Mat("enrollment", "参保证明", true, List.of(
-                        new Ev("DATA_SHARE", "social-security-enrollment", "社保参保信息共享核验")))));
+                        new Ev("DATA_SHARE", "social-security", "社保参保信息共享核验")))));
         item("BDC-0001", "不动产登记资料查询", "BDC", 2, List.of(
                 new Mat("id-card", "居民身份证", true, List.of(ID_CARD, E_ID)),
                 new Mat("certificate", "不动产权证书", true, List.of(REAL_ESTATE_LICENSE, REAL_ESTATE_SHARE,
@@ -152,7 +155,7 @@ public final class CatalogueFeature implements SandboxFeature {
         item("HJ-0001", "户口迁移", "HJ", 3, List.of(
                 new Mat("id-card", "居民身份证", true, List.of(ID_CARD, E_ID)),
                 new Mat("household", "居民户口簿", true, List.of(
-                        new Ev("E_LICENSE", "household-register", "居民户口簿电子证照"),
+                        new Ev("DATA_SHARE", "household-registration", "户籍信息共享核验"),
                         new Ev("SCANNED_PAGE", "household-register", "户口簿扫描件"))),
                 new Mat("housing", "合法稳定住所证明", true, List.of(REAL_ESTATE_LICENSE, REAL_ESTATE_SHARE,
                         new Ev("SCANNED_PAGE", "purchase-contract", "购房合同扫描件"))),

@@ -33,7 +33,7 @@ class CatalogueFeatureTest {
             JsonNode household = move.get("materials").get(1);
             assertThat(household.get("name").asText()).isEqualTo("居民户口簿");
             assertThat(household.get("accepted")).extracting(e -> e.get("kind").asText() + ":" + e.get("type").asText())
-                    .containsExactly("E_LICENSE:household-register", "SCANNED_PAGE:household-register");
+                    .containsExactly("DATA_SHARE:household-registration", "SCANNED_PAGE:household-register");
             assertThat(move.get("materials").get(0).get("accepted").get(0).get("kind").asText()).isEqualTo("ID_CARD");
         }
     }

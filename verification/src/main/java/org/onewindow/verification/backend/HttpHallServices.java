@@ -36,6 +36,9 @@ import org.onewindow.core.backend.ClerkSession;
 import org.onewindow.core.backend.HallServices;
 import org.onewindow.core.backend.IdentityCheckRequest;
 import org.onewindow.core.backend.IdentityCheckResult;
+import org.onewindow.core.casework.MaterialEvidence;
+import org.onewindow.core.casework.PriorMaterials;
+import org.onewindow.core.catalogue.EvidenceKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * to a typed {@link BackendException}: transport problems are transient, 4xx are rejections, and an answer
  * that does not fit the contract is PROTOCOL (a lying or wrong back-end), never a NullPointerException.
  */
-public final class HttpHallServices implements HallServices, ArchiveService, AutoCloseable {
+public final class HttpHallServices implements HallServices, ArchiveService, PriorMaterials, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpHallServices.class);
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -154,6 +157,22 @@ public final class HttpHallServices implements HallServices, ArchiveService, Aut
             throw new BackendException(BackendException.Kind.PROTOCOL, "receipt names another package");
         }
         return receipt;
+    }
+
+    @Override
+    public java.util.List<MaterialEvidence> priorMaterials(String idNumber) throws BackendException {
+        JsonNode n = json(call("POST", "/api/v1/citizens/prior-materials",
+                bytes(JSON.createObjectNode().put("idNumber", idNumber)), ContentType.APPLICATION_JSON));
+        java.util.List<MaterialEvidence> out = new java.util.ArrayList<>();
+        for (JsonNode m : n.path("materials")) {
+            try {
+                out.add(new MaterialEvidence(EvidenceKind.valueOf(text(m, "kind")), m.path("type").asText(""),
+                        text(m, "reference"), m.path("label").asText(null), instant(m, "verifiedAt")));
+            } catch (IllegalArgumentException e) {
+                throw new BackendException(BackendException.Kind.PROTOCOL, "unknown evidence kind from back-end");
+            }
+        }
+        return out;
     }
 
     /** A raw exchange for features that extend the contract (credentials, queue, ...). */

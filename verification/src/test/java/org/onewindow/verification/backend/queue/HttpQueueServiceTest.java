@@ -148,7 +148,7 @@ class HttpQueueServiceTest {
         ServiceItem card = catalogue.item("SB-0001").orElseThrow();
         assertThat(card.name()).isEqualTo("社保卡补领");
         assertThat(card.material("enrollment").orElseThrow().satisfiedBy(EvidenceKind.DATA_SHARE,
-                "social-security-enrollment")).isTrue();
+                "social-security")).isTrue();
         assertThat(catalogue.itemsOf("HJ")).extracting(ServiceItem::name).containsExactly("户口迁移");
         assertThat(catalogue.item("NONE")).isEmpty();
         assertThat(catalogue.version()).hasSize(16);
