@@ -7,6 +7,10 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.controlsfx.control.Notifications;
+import org.onewindow.client.casework.CaseView;
+import org.onewindow.client.casework.CaseViewModel;
+import org.onewindow.client.casework.FinishFlow;
+import org.onewindow.client.casework.RatingDialog;
 import org.onewindow.client.clerk.ClerkView;
 import org.onewindow.client.clerk.ClerkViewModel;
 import org.onewindow.client.clerk.Notice;
@@ -24,6 +28,7 @@ public final class ClientShell {
     private final Stage stage;
     private final Scene scene;
     private ClerkViewModel clerk;
+    private CaseViewModel serviceCase;
 
     public ClientShell(Workstation workstation, Stage stage) {
         this.workstation = workstation;
@@ -53,9 +58,12 @@ public final class ClientShell {
         workstation.signedIn(session);
         clerk = workstation.clerkViewModel(FxUiExecutor.INSTANCE);
         clerk.addNoticeListener(this::toast);
+        serviceCase = workstation.caseViewModel(FxUiExecutor.INSTANCE, clerk);
+        FinishFlow finish = new FinishFlow(serviceCase, clerk, i18n, workstation.clock(), stage,
+                owner -> RatingDialog.ask(owner, i18n, workstation.clock()));
         ClientSettings s = workstation.settings();
         show(new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
-                this::signOut, workstation.demoDevices().orElse(null)));
+                this::signOut, workstation.demoDevices().orElse(null), new CaseView(serviceCase, i18n), finish::finish));
     }
 
     private void signOut() {
@@ -69,6 +77,10 @@ public final class ClientShell {
 
     public ClerkViewModel clerk() {
         return clerk;
+    }
+
+    public CaseViewModel serviceCase() {
+        return serviceCase;
     }
 
     private void show(Parent root) {

@@ -15,7 +15,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.onewindow.cache.crypto.WorkstationKeys;
 import org.onewindow.cache.outbox.SqliteEvidenceStore;
 import org.onewindow.cache.sync.SyncEngine;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import org.onewindow.client.casework.CaseViewModel;
 import org.onewindow.client.clerk.ClerkViewModel;
+import org.onewindow.verification.backend.queue.HttpCatalogue;
+import org.onewindow.verification.chain.ChainConfig;
+import org.onewindow.verification.chain.VerifierChain;
+import org.onewindow.verification.chain.VerifierChains;
+import org.onewindow.verification.datashare.DataShareClient;
+import org.onewindow.verification.trust.Certificates;
+import org.onewindow.verification.trust.InMemoryTrustListCache;
+import org.onewindow.verification.trust.TrustListUpdater;
+import org.onewindow.verification.trust.TrustStore;
 import org.onewindow.client.clerk.DemoDevices;
 import org.onewindow.client.service.CounterIdentity;
 import org.onewindow.client.service.CounterService;
@@ -59,6 +71,8 @@ public final class Workstation implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final AtomicReference<ClerkSession> session = new AtomicReference<>();
     private final AtomicReference<ClerkViewModel> clerk = new AtomicReference<>();
+    private final TrustStore trust = new TrustStore(new InMemoryTrustListCache(), Duration.ofHours(72));
+    private final VerifierChain credentials;
     private CardPresenceWatcher watcher;
 
     private Workstation(ClientSettings settings, I18n i18n, Clock clock, SandboxBackend sandbox,
@@ -76,6 +90,7 @@ public final class Workstation implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.io = Executors.newFixedThreadPool(4, r -> daemon(r, "io-" + n.incrementAndGet()));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "workstation-timer"));
+        this.credentials = VerifierChains.create(ChainConfig.online(clock, trust, backend));
     }
 
     /** Opens everything this workstation needs. Blocking I/O: never on the FX thread. */
@@ -105,6 +120,7 @@ public final class Workstation implements AutoCloseable {
         });
         sync.start();
         ws.scheduler.scheduleWithFixedDelay(ws::checkBackend, 0, 10, TimeUnit.SECONDS);
+        ws.scheduler.scheduleWithFixedDelay(ws::refreshTrustList, 0, 1, TimeUnit.HOURS);
         LOG.info("workstation {} started (back-end {}, embedded sandbox: {})", settings.workstation(), base,
                 sandbox != null);
         return ws;
@@ -168,6 +184,35 @@ public final class Workstation implements AutoCloseable {
         }
     }
 
+    /**
+     * Downloads the signed trust list so offline formats verify without the network. The signer's
+     * certificate is fetched from the back-end here; a provisioned deployment pins it instead.
+     */
+    private void refreshTrustList() {
+        try {
+            X509Certificate signer = Certificates.parse(backend.callBytes("GET", "/api/v1/trust-lists/signer"));
+            new TrustListUpdater(backend, signer.getPublicKey(), trust.cache()).update();
+            LOG.info("trust list refreshed");
+        } catch (Exception e) {
+            LOG.warn("trust list not refreshed (cached one stays in use): {}", e.getMessage());
+        }
+    }
+
+    /** A view model for the service case, fed by the identity panel. */
+    public CaseViewModel caseViewModel(java.util.concurrent.Executor ui, ClerkViewModel identity) {
+        ClerkSession s = session.get();
+        CounterService counter = new CounterService(new IdCardVerifier(backend, clock), store, clock,
+                new CounterIdentity(settings.hall(), settings.window(), settings.workstation()),
+                () -> s == null ? null : s.account());
+        PublicKey receiptKey = sandbox == null ? null : sandbox.receiptKey();
+        CaseViewModel vm = new CaseViewModel(new HttpCatalogue(backend), backend, credentials,
+                new DataShareClient(backend, receiptKey), counter, io, ui, i18n, clock);
+        identity.useCaseIds(vm::caseId);
+        identity.addIdentityListener(vm::onIdentity);
+        vm.loadCatalogue(null);
+        return vm;
+    }
+
     private void checkBackend() {
         boolean up;
         try {
@@ -216,6 +261,7 @@ public final class Workstation implements AutoCloseable {
     public java.util.concurrent.Executor io() { return io; }
     public Optional<SandboxBackend> sandbox() { return Optional.ofNullable(sandbox); }
     public Clock clock() { return clock; }
+    public VerifierChain credentials() { return credentials; }
 
     @Override
     public void close() {

@@ -29,22 +29,31 @@ import org.onewindow.core.privacy.Masking;
 /** The clerk's identity workspace. Only binds to {@link ClerkViewModel}; holds no state of its own. */
 public final class ClerkView extends BorderPane {
 
+    /**
+     * @param casePanel    the service case panel shown beside the identity (null: identity only)
+     * @param finishAction F12 / the finish button: ends the case and wipes the desk
+     */
     public ClerkView(ClerkViewModel vm, I18n i18n, String clerkName, String hallWindow, Runnable signOut,
-                     DemoDevices demo) {
+                     DemoDevices demo, javafx.scene.Node casePanel, Runnable finishAction) {
         getStyleClass().add("clerk-view");
         setTop(topBar(vm, i18n, clerkName, hallWindow, signOut));
-        HBox center = new HBox(20, cardPanel(vm, i18n), verifyPanel(vm, i18n));
-        center.setPadding(new Insets(20));
-        HBox.setHgrow(center.getChildren().get(0), Priority.ALWAYS);
-        HBox.setHgrow(center.getChildren().get(1), Priority.ALWAYS);
+        VBox identity = new VBox(16, cardPanel(vm, i18n), verifyPanel(vm, i18n));
+        HBox center = new HBox(20, identity);
+        if (casePanel != null) {
+            center.getChildren().add(casePanel);
+            HBox.setHgrow(casePanel, Priority.ALWAYS);
+        } else {
+            HBox.setHgrow(identity, Priority.ALWAYS);
+        }
+        center.setPadding(new Insets(16, 20, 8, 20));
         setCenter(center);
-        setBottom(bottomBar(vm, i18n, demo));
+        setBottom(bottomBar(vm, i18n, demo, finishAction));
 
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), vm::readCard);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), vm::toggleReveal);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F12), vm::finish);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F12), finishAction);
             }
         });
     }
@@ -118,7 +127,8 @@ public final class ClerkView extends BorderPane {
         VBox panel = new VBox(12, heading, body);
         panel.getStyleClass().add("card-box");
         panel.setPadding(new Insets(18));
-        panel.setMinWidth(440);
+        panel.setMinWidth(500);
+        panel.setPrefWidth(540);
         return panel;
     }
 
@@ -168,10 +178,9 @@ public final class ClerkView extends BorderPane {
         archive.setWrapText(true);
         archive.textProperty().bind(vm.archiveTextProperty());
 
-        VBox panel = new VBox(12, heading, checks, verdict, new Separator(), archiveHeading, archive);
+        VBox panel = new VBox(8, heading, checks, verdict, new Separator(), archiveHeading, archive);
         panel.getStyleClass().add("card-box");
-        panel.setPadding(new Insets(18));
-        panel.setMinWidth(360);
+        panel.setPadding(new Insets(14, 18, 14, 18));
         return panel;
     }
 
@@ -193,7 +202,7 @@ public final class ClerkView extends BorderPane {
         grid.addRow(row, new Label(label), value);
     }
 
-    private static VBox bottomBar(ClerkViewModel vm, I18n i18n, DemoDevices demo) {
+    private static VBox bottomBar(ClerkViewModel vm, I18n i18n, DemoDevices demo, Runnable finishAction) {
         Button read = new Button(i18n.get("clerk.readCard"));
         read.setId("readCard");
         read.getStyleClass().add("accent");
@@ -207,7 +216,7 @@ public final class ClerkView extends BorderPane {
         reveal.setOnAction(e -> vm.toggleReveal());
         Button finish = new Button(i18n.get("clerk.finish"));
         finish.setId("finish");
-        finish.setOnAction(e -> vm.finish());
+        finish.setOnAction(e -> finishAction.run());
         Label status = new Label();
         status.setId("statusLine");
         status.textProperty().bind(vm.statusLineProperty());

@@ -81,7 +81,10 @@ public final class ClerkViewModel {
     private final ReadOnlyStringWrapper outboxText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<VerificationResult> lastResult = new ReadOnlyObjectWrapper<>();
 
+    private final List<java.util.function.BiConsumer<IdCard, VerificationResult>> identityListeners =
+            new CopyOnWriteArrayList<>();
     private long generation;
+    private java.util.function.Supplier<String> caseIds;
     private String caseId = UUID.randomUUID().toString();
     private String packageId;
 
@@ -130,6 +133,9 @@ public final class ClerkViewModel {
     /** A card arrived (from the read action or the presence watcher): show it, verify it, archive it. */
     public void onCardRead(IdCard read) {
         wipe();
+        if (caseIds != null) {
+            caseId = caseIds.get();
+        }
         long gen = generation;
         card.set(read);
         showCard(read);
@@ -151,6 +157,7 @@ public final class ClerkViewModel {
                         return;
                     }
                     showResult(result);
+                    identityListeners.forEach(l -> l.accept(read, result));
                     archive(gen, read, result, forCase);
                 }, ui);
     }
@@ -171,8 +178,19 @@ public final class ClerkViewModel {
 
     /** F12: the citizen is done; the desk is wiped for the next one. */
     public void finish() {
-        caseId = UUID.randomUUID().toString();
+        caseId = caseIds != null ? caseIds.get() : UUID.randomUUID().toString();
         wipe();
+    }
+
+    /** Evidence of this panel joins the case that {@code source} names (the service case in progress). */
+    public void useCaseIds(java.util.function.Supplier<String> source) {
+        this.caseIds = source;
+        this.caseId = source.get();
+    }
+
+    /** Told (on the UI thread) about each verified identity, e.g. to satisfy the case's ID-card material. */
+    public void addIdentityListener(java.util.function.BiConsumer<IdCard, VerificationResult> listener) {
+        identityListeners.add(listener);
     }
 
     public void setBackendOnline(boolean online) {

@@ -66,6 +66,20 @@ public final class CounterService {
         return store.commit(pkg);
     }
 
+    /**
+     * Archives the finished case: its summary (service item, checklist with what satisfied or waived each
+     * material, the rating) and the verifications made during it. Returns once durable.
+     */
+    public org.onewindow.core.evidence.StoredPackage archiveCase(String caseId, String serviceItem, byte[] summaryJson,
+                                                                 List<VerificationResult> verifications)
+            throws EvidenceStoreException {
+        EvidencePackage pkg = new EvidencePackage(UUID.randomUUID().toString(), caseId, serviceItem, clerk.get(),
+                counter.hall(), counter.window(), counter.workstation(), clock.instant(),
+                List.of(new EvidenceItem("case-summary", "application/json", summaryJson, "case summary")),
+                verifications);
+        return store.commit(pkg);
+    }
+
     static byte[] cardJson(IdCard card) {
         ObjectNode n = JSON.createObjectNode();
         n.put("type", card.type().name());

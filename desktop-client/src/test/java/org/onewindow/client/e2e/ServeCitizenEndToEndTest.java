@@ -101,7 +101,7 @@ class ServeCitizenEndToEndTest {
         robot.press(KeyCode.F8).release(KeyCode.F8);
         waitFor(() -> text(robot, "#cardNumber").equals("370102********1238"));
 
-        robot.press(KeyCode.F12).release(KeyCode.F12);
+        robot.interact(() -> shell.clerk().finish());
         waitFor(() -> text(robot, "#cardName").isEmpty());
         assertThat(text(robot, "#archiveStatus")).isEqualTo("本次办理尚未存档");
     }
