@@ -13,6 +13,7 @@ import org.onewindow.core.privacy.Masking;
 import org.onewindow.devices.idcard.link.ByteLink;
 import org.onewindow.devices.idcard.link.SerialPortLink;
 import org.onewindow.devices.idcard.photo.PhotoDecoder;
+import org.onewindow.devices.idcard.protocol.BaudRate;
 import org.onewindow.devices.idcard.protocol.CardData;
 import org.onewindow.devices.idcard.protocol.FrameChannel;
 import org.onewindow.devices.idcard.protocol.ReaderCommands;
@@ -131,6 +132,18 @@ public final class ProtocolIdReader implements IdReader {
         return run(c -> {
             c.samStatus();
             return c.samId();
+        });
+    }
+
+    /**
+     * Moves the module and this port to another line rate (command 60 xx): the module answers at the old
+     * rate, then both switch. Slower rates help on long or noisy cables.
+     */
+    public synchronized void switchBaudRate(BaudRate rate) throws DeviceException {
+        run(c -> {
+            c.setBaudRate(rate);
+            c.channel().link().setBaudRate(rate.bitsPerSecond());
+            return null;
         });
     }
 
