@@ -106,6 +106,7 @@ public final class CardPresenceWatcher implements AutoCloseable {
         if (!cardFound) {
             return;
         }
+        notify(() -> listener.cardPresented(reader.name()));
         IdCard card;
         try {
             card = reader.read();

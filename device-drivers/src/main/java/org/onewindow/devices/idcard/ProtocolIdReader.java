@@ -88,30 +88,45 @@ public final class ProtocolIdReader implements IdReader {
         return true;
     }
 
+    /**
+     * Finds (unless {@link #pollForNewCard()} just did), selects and reads the card. When the read fails
+     * with the card still in the field, that presentation counts as used, as with real modules: the clerk
+     * lifts the card and places it again, and the watcher does not hammer a bad card every poll.
+     */
     @Override
     public synchronized IdCard read() throws DeviceException {
         boolean announced = cardAnnounced;
         cardAnnounced = false;
-        CardData data = run(c -> {
-            if (!announced && !c.findCard()) {
-                throw new DeviceException(Kind.NO_CARD, "No card on the reader. Place the ID card flat on the reader.");
-            }
-            c.selectCard();
-            try {
-                return c.readTextAndPhoto();
-            } catch (DeviceException e) {
-                if (e.kind() == Kind.READ_FAILED && !c.findCard()) {
-                    throw new DeviceException(Kind.CARD_REMOVED,
-                            "The card was taken away during the read. Place it on the reader again and hold it still.", e);
+        boolean[] cardInField = {false};
+        try {
+            CardData data = run(c -> {
+                if (!announced && !c.findCard()) {
+                    throw new DeviceException(Kind.NO_CARD,
+                            "No card on the reader. Place the ID card flat on the reader.");
                 }
-                throw e;
-            }
-        });
-        IdCard card = IdCardText.decode(data.text(), data.photoWlt());
-        checkNumber(card);
-        card = withDecodedPhoto(card);
-        LOG.info("{}: read {} card {}", name, card.type(), Masking.idNumber(card.idNumber()));
-        return card;
+                cardInField[0] = true;
+                try {
+                    c.selectCard();
+                    return c.readTextAndPhoto();
+                } catch (DeviceException e) {
+                    if (e.kind() == Kind.READ_FAILED && !c.findCard()) {
+                        cardInField[0] = false;
+                        throw new DeviceException(Kind.CARD_REMOVED, "The card was taken away during the read. "
+                                + "Place it on the reader again and hold it still.", e);
+                    }
+                    throw e;
+                }
+            });
+            IdCard card = IdCardText.decode(data.text(), data.photoWlt());
+            checkNumber(card);
+            card = withDecodedPhoto(card);
+            LOG.info("{}: read {} card {}", name, card.type(), Masking.idNumber(card.idNumber()));
+            return card;
+        } catch (DeviceException e) {
+            // a link that was just lost starts afresh on reconnect; otherwise the presentation is used up
+            cardAnnounced = cardInField[0] && commands != null;
+            throw e;
+        }
     }
 
     /** The added (changed) address stored on a resident card, if any. Call right after {@link #read()}. */
