@@ -63,6 +63,17 @@ class SimulatedIdReadersTest {
     }
 
     @Test
+    void simulatedPortraitsDifferPerCardAndRefuseForeignBlocks() throws DeviceException {
+        SimulatedPhotoDecoder decoder = new SimulatedPhotoDecoder();
+        byte[] zhang = decoder.decode(SimulatedPhotos.wltFor(DemoCitizens.ZHANG_WEI.idNumber()));
+        byte[] li = decoder.decode(SimulatedPhotos.wltFor(DemoCitizens.LI_NA.idNumber()));
+        assertThat(zhang).isNotEqualTo(li);
+        assertThat(zhang).isEqualTo(decoder.decode(SimulatedPhotos.wltFor(DemoCitizens.ZHANG_WEI.idNumber())));
+        assertThatThrownBy(() -> decoder.decode(new byte[1024])).isInstanceOfSatisfying(DeviceException.class,
+                e -> assertThat(e.kind()).isEqualTo(DeviceException.Kind.READ_FAILED));
+    }
+
+    @Test
     void survivesABadChecksumOnTheCardAnswer() throws DeviceException {
         slot.present(DemoCitizens.MA_XIULAN);
         faults.onceFor(Command.READ_TEXT_PHOTO, SimulatorFaults.Fault.BAD_CHECKSUM);
@@ -81,14 +92,21 @@ class SimulatedIdReadersTest {
     }
 
     @Test
-    void inProcessFactoryGivesAWorkingPortImplementation() throws DeviceException {
+    void inProcessFactoryGivesAWorkingPortImplementation() throws Exception {
         SimulatedCardSlot demoSlot = new SimulatedCardSlot();
         try (IdReader demo = SimulatedIdReaders.inProcess(demoSlot)) {
             assertThat(demo.pollForNewCard()).isFalse();
             demoSlot.present(DemoCitizens.ANNA_SCHMIDT);
             assertThat(demo.pollForNewCard()).isTrue();
-            assertThat(demo.read().englishName()).isEqualTo("SCHMIDT, ANNA");
+            IdCard card = demo.read();
+            assertThat(card.englishName()).isEqualTo("SCHMIDT, ANNA");
             assertThat(demo.samId()).isEqualTo(IdReaderSimulator.DEFAULT_SAM_ID);
+            // the demo shows a portrait: a real BMP the UI can load
+            java.awt.image.BufferedImage photo = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(card.photoImage()));
+            assertThat(photo.getWidth()).isEqualTo(102);
+            assertThat(photo.getHeight()).isEqualTo(126);
+            assertThat(photo.getRGB(51, 50)).as("face in the middle").isNotEqualTo(photo.getRGB(2, 2));
         }
     }
 
