@@ -6,9 +6,6 @@ import org.onewindow.core.device.DeviceException;
 import org.onewindow.core.device.DeviceException.Kind;
 import org.onewindow.core.device.IdReader;
 import org.onewindow.core.identity.IdCard;
-import org.onewindow.core.identity.IdCardType;
-import org.onewindow.core.identity.IdNumberCheck;
-import org.onewindow.core.identity.IdNumbers;
 import org.onewindow.core.privacy.Masking;
 import org.onewindow.devices.idcard.link.ByteLink;
 import org.onewindow.devices.idcard.link.SerialPortLink;
@@ -228,14 +225,8 @@ public final class ProtocolIdReader implements IdReader {
     }
 
     private void checkNumber(IdCard card) throws DeviceException {
-        if (!settings.checkIdNumbers() || card.type() == IdCardType.FOREIGN_PERMANENT_2017) {
-            return; // the 2017 permanent-resident number (3 letters + 12 digits) has no GB 11643 check
-        }
-        IdNumberCheck check = IdNumbers.check(card.idNumber(), LocalDate.now());
-        if (!check.valid()) {
-            throw new DeviceException(Kind.READ_FAILED, "The card's number " + Masking.idNumber(card.idNumber())
-                    + " fails its check (" + check.problem().describe() + "): the read was damaged or the card is "
-                    + "not genuine. Read the card again.");
+        if (settings.checkIdNumbers()) {
+            IdCardChecks.checkNumber(card, LocalDate.now());
         }
     }
 

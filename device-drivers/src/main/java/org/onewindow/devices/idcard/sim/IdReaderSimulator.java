@@ -128,7 +128,13 @@ public final class IdReaderSimulator implements AutoCloseable {
                     }
                     DecodeEvent event;
                     while ((event = decoder.poll()) != null) {
-                        answer(event, requestBytes);
+                        try {
+                            answer(event, requestBytes);
+                        } catch (RuntimeException e) {
+                            // e.g. a demo card whose fields do not fit the text block: answer "read failed"
+                            LOG.error("simulator could not answer a request", e);
+                            link.write(FrameCodec.encode(Frame.response(StatusCode.READ_FAILED.code(), new byte[0])));
+                        }
                         requestBytes = 0;
                     }
                 }
@@ -252,11 +258,12 @@ public final class IdReaderSimulator implements AutoCloseable {
     }
 
     private Frame readCard(boolean withFingerprints) {
-        IdCard card = slot.readSelected();
+        IdCard card = slot.readableCard();
         if (card == null) {
             return Frame.response(StatusCode.READ_FAILED.code(), new byte[0]);
         }
         byte[] text = IdCardText.encode(card);
+        slot.markRead(card);
         byte[] photo = card.photoWlt() != null && card.photoWlt().length == SimulatedPhotos.LENGTH
                 ? card.photoWlt() : SimulatedPhotos.wltFor(card.idNumber());
         ByteArrayOutputStream data = new ByteArrayOutputStream();
