@@ -11,6 +11,14 @@ public interface IdReaderListener {
 
     void readFailed(DeviceException error);
 
+    /**
+     * A new card is in the field and its read starts now ({@link #cardRead} or {@link #readFailed} follows):
+     * the moment to show "reading the card...". There is no matching "removed" event: once a card is
+     * read, security modules cannot tell whether it still lies on the reader.
+     */
+    default void cardPresented(String readerName) {
+    }
+
     default void readerConnected(String readerName) {
     }
 

@@ -106,6 +106,7 @@ public final class CardPresenceWatcher implements AutoCloseable {
         if (!cardFound) {
             return;
         }
+        notify(() -> listener.cardPresented(reader.name()));
         IdCard card;
         try {
             card = reader.read();
@@ -134,8 +135,11 @@ public final class CardPresenceWatcher implements AutoCloseable {
         }
     }
 
-    /** A listener that throws must not kill the watcher. */
+    /** A listener that throws must not kill the watcher; nothing is reported once close() began. */
     private void notify(Runnable event) {
+        if (!running) {
+            return;
+        }
         try {
             event.run();
         } catch (RuntimeException e) {

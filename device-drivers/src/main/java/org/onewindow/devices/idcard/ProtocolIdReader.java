@@ -6,13 +6,11 @@ import org.onewindow.core.device.DeviceException;
 import org.onewindow.core.device.DeviceException.Kind;
 import org.onewindow.core.device.IdReader;
 import org.onewindow.core.identity.IdCard;
-import org.onewindow.core.identity.IdCardType;
-import org.onewindow.core.identity.IdNumberCheck;
-import org.onewindow.core.identity.IdNumbers;
 import org.onewindow.core.privacy.Masking;
 import org.onewindow.devices.idcard.link.ByteLink;
 import org.onewindow.devices.idcard.link.SerialPortLink;
 import org.onewindow.devices.idcard.photo.PhotoDecoder;
+import org.onewindow.devices.idcard.protocol.BaudRate;
 import org.onewindow.devices.idcard.protocol.CardData;
 import org.onewindow.devices.idcard.protocol.FrameChannel;
 import org.onewindow.devices.idcard.protocol.ReaderCommands;
@@ -87,30 +85,45 @@ public final class ProtocolIdReader implements IdReader {
         return true;
     }
 
+    /**
+     * Finds (unless {@link #pollForNewCard()} just did), selects and reads the card. When the read fails
+     * with the card still in the field, that presentation counts as used, as with real modules: the clerk
+     * lifts the card and places it again, and the watcher does not hammer a bad card every poll.
+     */
     @Override
     public synchronized IdCard read() throws DeviceException {
         boolean announced = cardAnnounced;
         cardAnnounced = false;
-        CardData data = run(c -> {
-            if (!announced && !c.findCard()) {
-                throw new DeviceException(Kind.NO_CARD, "No card on the reader. Place the ID card flat on the reader.");
-            }
-            c.selectCard();
-            try {
-                return c.readTextAndPhoto();
-            } catch (DeviceException e) {
-                if (e.kind() == Kind.READ_FAILED && !c.findCard()) {
-                    throw new DeviceException(Kind.CARD_REMOVED,
-                            "The card was taken away during the read. Place it on the reader again and hold it still.", e);
+        boolean[] cardInField = {false};
+        try {
+            CardData data = run(c -> {
+                if (!announced && !c.findCard()) {
+                    throw new DeviceException(Kind.NO_CARD,
+                            "No card on the reader. Place the ID card flat on the reader.");
                 }
-                throw e;
-            }
-        });
-        IdCard card = IdCardText.decode(data.text(), data.photoWlt());
-        checkNumber(card);
-        card = withDecodedPhoto(card);
-        LOG.info("{}: read {} card {}", name, card.type(), Masking.idNumber(card.idNumber()));
-        return card;
+                cardInField[0] = true;
+                try {
+                    c.selectCard();
+                    return c.readTextAndPhoto();
+                } catch (DeviceException e) {
+                    if (e.kind() == Kind.READ_FAILED && !c.findCard()) {
+                        cardInField[0] = false;
+                        throw new DeviceException(Kind.CARD_REMOVED, "The card was taken away during the read. "
+                                + "Place it on the reader again and hold it still.", e);
+                    }
+                    throw e;
+                }
+            });
+            IdCard card = IdCardText.decode(data.text(), data.photoWlt());
+            checkNumber(card);
+            card = withDecodedPhoto(card);
+            LOG.info("{}: read {} card {}", name, card.type(), Masking.idNumber(card.idNumber()));
+            return card;
+        } catch (DeviceException e) {
+            // a link that was just lost starts afresh on reconnect; otherwise the presentation is used up
+            cardAnnounced = cardInField[0] && commands != null;
+            throw e;
+        }
     }
 
     /** The added (changed) address stored on a resident card, if any. Call right after {@link #read()}. */
@@ -131,6 +144,18 @@ public final class ProtocolIdReader implements IdReader {
         return run(c -> {
             c.samStatus();
             return c.samId();
+        });
+    }
+
+    /**
+     * Moves the module and this port to another line rate (command 60 xx): the module answers at the old
+     * rate, then both switch. Slower rates help on long or noisy cables.
+     */
+    public synchronized void switchBaudRate(BaudRate rate) throws DeviceException {
+        run(c -> {
+            c.setBaudRate(rate);
+            c.channel().link().setBaudRate(rate.bitsPerSecond());
+            return null;
         });
     }
 
@@ -200,14 +225,8 @@ public final class ProtocolIdReader implements IdReader {
     }
 
     private void checkNumber(IdCard card) throws DeviceException {
-        if (!settings.checkIdNumbers() || card.type() == IdCardType.FOREIGN_PERMANENT_2017) {
-            return; // the 2017 permanent-resident number (3 letters + 12 digits) has no GB 11643 check
-        }
-        IdNumberCheck check = IdNumbers.check(card.idNumber(), LocalDate.now());
-        if (!check.valid()) {
-            throw new DeviceException(Kind.READ_FAILED, "The card's number " + Masking.idNumber(card.idNumber())
-                    + " fails its check (" + check.problem().describe() + "): the read was damaged or the card is "
-                    + "not genuine. Read the card again.");
+        if (settings.checkIdNumbers()) {
+            IdCardChecks.checkNumber(card, LocalDate.now());
         }
     }
 

@@ -16,13 +16,17 @@ import org.onewindow.devices.idcard.protocol.BaudRate;
  */
 public final class ReaderDiagnostics {
     private final ReaderAutoDetector detector;
+    private final boolean probeListedPorts;
 
+    /** Probes every port the system lists plus the extra ones given to {@link #run}. */
     public ReaderDiagnostics() {
-        this(new ReaderAutoDetector());
+        this(new ReaderAutoDetector(), true);
     }
 
-    public ReaderDiagnostics(ReaderAutoDetector detector) {
+    /** {@code probeListedPorts} false: list the system's ports but probe only the extra ones (tests). */
+    public ReaderDiagnostics(ReaderAutoDetector detector, boolean probeListedPorts) {
         this.detector = detector;
+        this.probeListedPorts = probeListedPorts;
     }
 
     /** Runs the probes and writes the report; returns the reader found, if any. */
@@ -34,7 +38,7 @@ public final class ReaderDiagnostics {
         for (SerialPort port : listed) {
             out.println("  " + port.getSystemPortPath() + "  " + port.getPortDescription());
         }
-        List<String> ports = ReaderAutoDetector.candidatePorts(extraPorts);
+        List<String> ports = probeListedPorts ? ReaderAutoDetector.candidatePorts(extraPorts) : extraPorts;
         List<ReaderAutoDetector.Probe> probes = new ArrayList<>();
         Optional<ReaderAutoDetector.Detection> found = detector.detect(ports, BaudRate.detectionOrder(), probes);
         out.println("Probes:");

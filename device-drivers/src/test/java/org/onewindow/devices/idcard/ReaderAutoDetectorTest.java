@@ -83,7 +83,7 @@ class ReaderAutoDetectorTest {
             simulator.serve(SerialPortLink.open(reader.deviceEnd(), 115_200));
             ByteArrayOutputStream text = new ByteArrayOutputStream();
             Optional<ReaderAutoDetector.Detection> found = new ReaderDiagnostics(
-                    new ReaderAutoDetector(SerialPortLink::open, 150)).run(
+                    new ReaderAutoDetector(SerialPortLink::open, 150), false).run(
                     new PrintStream(text, true, StandardCharsets.UTF_8), List.of(reader.hostEnd()),
                     PhotoDecoder.notInstalled("no decoder library configured"));
             String report = text.toString(StandardCharsets.UTF_8);

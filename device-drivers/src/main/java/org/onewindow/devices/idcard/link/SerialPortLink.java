@@ -27,7 +27,8 @@ public final class SerialPortLink implements ByteLink {
         try {
             port = SerialPort.getCommPort(path);
         } catch (RuntimeException e) {
-            throw new DeviceException(DeviceException.Kind.NOT_CONNECTED, "no serial port " + path, e);
+            throw new DeviceException(DeviceException.Kind.NOT_CONNECTED, "no serial port " + path
+                    + " (reader not plugged in, or a wrong port name: 'onewindow diag' lists the ports)", e);
         }
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);

@@ -36,10 +36,22 @@ public final class FrameChannel {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         long lastByteAt = 0;
         long received = 0;
+        DeviceException damage = null;
         while (true) {
-            Frame frame = nextFrameOrThrow();
-            if (frame != null) {
-                return frame;
+            DecodeEvent event;
+            while ((event = decoder.poll()) != null) {
+                if (event instanceof DecodeEvent.Decoded decoded) {
+                    return decoded.frame();
+                }
+                DecodeEvent.Damaged damaged = (DecodeEvent.Damaged) event;
+                if (damage == null) {
+                    damage = new DeviceException(damaged.kind(), link.describe() + ": " + damaged.detail());
+                }
+            }
+            // a damaged frame fails the exchange at once (the caller retries), unless more bytes are
+            // already on their way: a good frame may follow the damage
+            if (damage != null && decoder.bufferedBytes() == 0) {
+                throw damage;
             }
             long now = System.nanoTime();
             boolean partial = decoder.bufferedBytes() > 0;
@@ -49,9 +61,17 @@ public final class FrameChannel {
             }
             if (now >= deadline) {
                 decoder.lineIdle();
-                frame = nextFrameOrThrow();
-                if (frame != null) {
-                    return frame;
+                while ((event = decoder.poll()) != null) {
+                    if (event instanceof DecodeEvent.Decoded decoded) {
+                        return decoded.frame();
+                    }
+                    if (damage == null) {
+                        DecodeEvent.Damaged damaged = (DecodeEvent.Damaged) event;
+                        damage = new DeviceException(damaged.kind(), link.describe() + ": " + damaged.detail());
+                    }
+                }
+                if (damage != null) {
+                    throw damage;
                 }
                 if (received > 0) {
                     throw new DeviceException(Kind.PROTOCOL, String.format("%s: %d bytes came back for %s but no "
@@ -73,17 +93,6 @@ public final class FrameChannel {
                 decoder.feed(receiveBuffer, 0, n);
             }
         }
-    }
-
-    private Frame nextFrameOrThrow() throws DeviceException {
-        DecodeEvent event = decoder.poll();
-        if (event == null) {
-            return null;
-        }
-        if (event instanceof DecodeEvent.Damaged damaged) {
-            throw new DeviceException(damaged.kind(), link.describe() + ": " + damaged.detail());
-        }
-        return ((DecodeEvent.Decoded) event).frame();
     }
 
     public long bytesSent() {

@@ -53,8 +53,11 @@ public enum StatusCode {
 
     /** The typed failure for this code, naming the command that received it. */
     public DeviceException toException(Command command) {
-        return new DeviceException(failure == null ? Kind.PROTOCOL : failure,
-                clerkText + String.format(" [SW3 %02X after %s]", code, command));
+        if (failure == null) {
+            return new DeviceException(Kind.PROTOCOL, String.format(
+                    "The reader gave an unexpected answer to %s [SW3 %02X, %s].", command, code, clerkText));
+        }
+        return new DeviceException(failure, clerkText + String.format(" [SW3 %02X after %s]", code, command));
     }
 
     public static StatusCode of(int sw3) {

@@ -10,6 +10,7 @@ import org.onewindow.core.device.DeviceException.Kind;
 import org.onewindow.core.device.IdReader;
 import org.onewindow.core.identity.IdCard;
 import org.onewindow.core.privacy.Masking;
+import org.onewindow.devices.idcard.IdCardChecks;
 import org.onewindow.devices.idcard.jna.NativeLibraryFile;
 import org.onewindow.devices.idcard.photo.PhotoDecoder;
 import org.onewindow.devices.idcard.protocol.CardData;
@@ -108,6 +109,7 @@ public final class VendorSdkIdReader implements IdReader {
             return sdk.read();
         });
         IdCard card = IdCardText.decode(data.text(), data.photoWlt());
+        IdCardChecks.checkNumber(card, java.time.LocalDate.now());
         if (photoDecoder.isInstalled()) {
             try {
                 card = card.withPhotoImage(photoDecoder.decode(data.photoWlt()));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.onewindow.core.device.DeviceException;
@@ -129,7 +128,13 @@ public final class IdReaderSimulator implements AutoCloseable {
                     }
                     DecodeEvent event;
                     while ((event = decoder.poll()) != null) {
-                        answer(event, requestBytes);
+                        try {
+                            answer(event, requestBytes);
+                        } catch (RuntimeException e) {
+                            // e.g. a demo card whose fields do not fit the text block: answer "read failed"
+                            LOG.error("simulator could not answer a request", e);
+                            link.write(FrameCodec.encode(Frame.response(StatusCode.READ_FAILED.code(), new byte[0])));
+                        }
                         requestBytes = 0;
                     }
                 }
@@ -145,19 +150,24 @@ public final class IdReaderSimulator implements AutoCloseable {
         private void answer(DecodeEvent event, long requestBytes) throws DeviceException {
             long started = System.nanoTime();
             Command command = null;
+            Frame request = null;
+            if (event instanceof DecodeEvent.Decoded decoded) {
+                request = decoded.frame();
+                command = request.length() >= 2 ? Command.of(request.cmd(), request.para()) : null;
+            }
+            SimulatorFaults.Fault fault = faults.take(command);
             Frame response;
             if (event instanceof DecodeEvent.Damaged damaged) {
                 response = Frame.response(damaged.kind() == DeviceException.Kind.CHECKSUM
                         ? StatusCode.CHECKSUM_ERROR.code() : StatusCode.LENGTH_ERROR.code(), new byte[0]);
-            } else {
-                Frame request = ((DecodeEvent.Decoded) event).frame();
-                command = request.length() >= 2 ? Command.of(request.cmd(), request.para()) : null;
-                response = respond(command, request);
-            }
-            SimulatorFaults.Fault fault = faults.take(command);
-            if (fault == SimulatorFaults.Fault.CARD_REMOVED_MID_READ && isCardRead(command)) {
+            } else if (fault == SimulatorFaults.Fault.CARD_REMOVED_MID_READ && isCardRead(command)) {
                 slot.remove();
                 response = Frame.response(StatusCode.READ_FAILED.code(), new byte[0]);
+            } else if (fault == SimulatorFaults.Fault.READ_ERROR && isCardRead(command)) {
+                // the card stays in the field, unread
+                response = Frame.response(StatusCode.READ_FAILED.code(), new byte[0]);
+            } else {
+                response = respond(command, request);
             }
             if (fault == SimulatorFaults.Fault.WRONG_BLOCK_LENGTH && isCardRead(command)
                     && response.sw3() == StatusCode.OK.code()) {
@@ -248,11 +258,12 @@ public final class IdReaderSimulator implements AutoCloseable {
     }
 
     private Frame readCard(boolean withFingerprints) {
-        IdCard card = slot.readSelected();
+        IdCard card = slot.readableCard();
         if (card == null) {
             return Frame.response(StatusCode.READ_FAILED.code(), new byte[0]);
         }
         byte[] text = IdCardText.encode(card);
+        slot.markRead(card);
         byte[] photo = card.photoWlt() != null && card.photoWlt().length == SimulatedPhotos.LENGTH
                 ? card.photoWlt() : SimulatedPhotos.wltFor(card.idNumber());
         ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -294,9 +305,5 @@ public final class IdReaderSimulator implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    static long millisToNanos(long millis) {
-        return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 }

@@ -80,13 +80,16 @@ public final class SimulatedCardSlot {
         return false;
     }
 
-    /** The card if it may be read now (selected, or read and still in the field); marks it read. */
-    synchronized IdCard readSelected() {
-        if (state == State.SELECTED || state == State.READ) {
+    /** The card if it may be read now (selected, or read and still in the field), else null. */
+    synchronized IdCard readableCard() {
+        return state == State.SELECTED || state == State.READ ? card : null;
+    }
+
+    /** The module has delivered the card: it is not found again until it leaves the field. */
+    synchronized void markRead(IdCard delivered) {
+        if (card == delivered && (state == State.SELECTED || state == State.READ)) {
             state = State.READ;
-            return card;
         }
-        return null;
     }
 
     synchronized boolean isSelectedOrRead() {

@@ -30,15 +30,17 @@ public final class SimulatedIdReaders {
     private SimulatedIdReaders() {
     }
 
-    /** The demo reader: the simulator in this process, no faults, default settings. */
+    /** The demo reader: the simulator in this process, no faults, default settings, simulated portraits. */
     public static IdReader inProcess(SimulatedCardSlot slot) {
         return inProcess(slot, new SimulatorFaults());
     }
 
-    /** The demo reader with faults a test (or a demo of error handling) can switch on. */
+    /**
+     * The demo reader with faults a test (or a demo of error handling) can switch on. Photos come out as
+     * simulated portraits ({@link SimulatedPhotoDecoder}).
+     */
     public static ProtocolIdReader inProcess(SimulatedCardSlot slot, SimulatorFaults faults) {
-        return inProcess(new IdReaderSimulator(slot, faults), ReaderSettings.defaults(),
-                PhotoDecoder.notInstalled("the simulator's photos are stand-ins, not WLT"));
+        return inProcess(new IdReaderSimulator(slot, faults), ReaderSettings.defaults(), new SimulatedPhotoDecoder());
     }
 
     /**

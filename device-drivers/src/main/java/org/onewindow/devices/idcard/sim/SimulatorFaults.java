@@ -26,7 +26,9 @@ public final class SimulatorFaults {
         /** A card-read answer whose inner photo-length field disagrees with the data (framing intact). */
         WRONG_BLOCK_LENGTH,
         /** The card leaves the field during a card read: the module answers 41 and the field is empty. */
-        CARD_REMOVED_MID_READ
+        CARD_REMOVED_MID_READ,
+        /** A card read fails (41, e.g. a damaged chip) and the card stays in the field. */
+        READ_ERROR
     }
 
     private record Pending(Fault fault, Command only) {
