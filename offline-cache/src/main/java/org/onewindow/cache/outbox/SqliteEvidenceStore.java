@@ -293,6 +293,11 @@ public final class SqliteEvidenceStore implements Outbox {
         return read(() -> selectMany("WHERE case_id = ? ORDER BY seq", caseId));
     }
 
+    /** Every package the outbox knows, oldest first (purged ones keep their receipt): for IT and tests. */
+    public List<StoredPackage> all() throws EvidenceStoreException {
+        return read(() -> selectMany("ORDER BY seq"));
+    }
+
     @Override
     public List<StoredPackage> blocked() throws EvidenceStoreException {
         return read(() -> selectMany("WHERE state = 'BLOCKED' ORDER BY seq"));
