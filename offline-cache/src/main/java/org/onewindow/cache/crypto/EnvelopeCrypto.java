@@ -21,7 +21,6 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 public final class EnvelopeCrypto {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKey wrappingKey;
@@ -85,7 +84,12 @@ public final class EnvelopeCrypto {
 
     private static Cipher cipher(CipherSuite suite) throws GeneralSecurityException {
         return suite.needsBouncyCastle()
-                ? Cipher.getInstance(suite.transformation(), BOUNCY_CASTLE)
+                ? Cipher.getInstance(suite.transformation(), BouncyCastle.PROVIDER)
                 : Cipher.getInstance(suite.transformation());
+    }
+
+    /** Loaded on first SM4 use only: the provider registers hundreds of classes (a slower start for AES halls). */
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new BouncyCastleProvider();
     }
 }

@@ -45,8 +45,12 @@ public final class ManifestCodec {
     private ManifestCodec() {
     }
 
-    /** The unsigned manifest of {@code evidence}; {@code itemHashes} are the SHA-256 of each item's content. */
-    public static ObjectNode unsigned(EvidencePackage evidence, List<String> itemHashes, String previousPackageHash) {
+    /** The SHA-256 and size of one item's content, computed once per commit. */
+    public record ItemDigest(String sha256, long size) {
+    }
+
+    /** The unsigned manifest of {@code evidence}; {@code digests} describe each item's content, in order. */
+    public static ObjectNode unsigned(EvidencePackage evidence, List<ItemDigest> digests, String previousPackageHash) {
         ObjectNode m = NODES.objectNode();
         m.put("packageId", evidence.packageId());
         m.put("caseId", evidence.caseId());
@@ -62,8 +66,8 @@ public final class ManifestCodec {
             items.addObject()
                     .put("kind", item.kind())
                     .put("mediaType", item.mediaType())
-                    .put("sha256", itemHashes.get(i))
-                    .put("size", item.content().length)
+                    .put("sha256", digests.get(i).sha256())
+                    .put("size", digests.get(i).size())
                     .put("label", item.label());
         }
         ArrayNode verifications = m.putArray("verifications");

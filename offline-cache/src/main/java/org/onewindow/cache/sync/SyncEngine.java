@@ -7,6 +7,7 @@ import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +15,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 import org.onewindow.cache.outbox.OutgoingPackage;
@@ -62,7 +67,9 @@ public final class SyncEngine implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> nextPass;
     private volatile Instant notBefore = Instant.MIN;
-    private volatile int consecutiveFailures;
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private final int concurrency;
+    private ExecutorService uploads;
     private volatile String lastError;
     private volatile boolean closed;
 
@@ -75,6 +82,7 @@ public final class SyncEngine implements AutoCloseable {
         this.pollInterval = b.pollInterval;
         this.housekeepingInterval = b.housekeepingInterval;
         this.receiptKey = b.receiptKey;
+        this.concurrency = b.concurrency;
         this.listeners.addAll(b.listeners);
     }
 
@@ -118,22 +126,35 @@ public final class SyncEngine implements AutoCloseable {
         long afterSeq = 0;
         try {
             while (!closed) {
-                Optional<Outbox.DueRef> due = outbox.nextDue(clock.instant(), afterSeq);
-                if (due.isEmpty()) {
+                // the next batch, oldest first; uploaded side by side, reported in order
+                List<Outbox.DueRef> batch = new ArrayList<>(concurrency);
+                Instant now = clock.instant();
+                while (batch.size() < concurrency) {
+                    Optional<Outbox.DueRef> due = outbox.nextDue(now, afterSeq);
+                    if (due.isEmpty()) {
+                        break;
+                    }
+                    batch.add(due.get());
+                    afterSeq = due.get().seq();
+                }
+                if (batch.isEmpty()) {
                     break;
                 }
-                Outbox.DueRef ref = due.get();
-                afterSeq = ref.seq();
-                Outcome outcome = send(ref);
-                switch (outcome) {
-                    case ARCHIVED -> archived++;
-                    case BLOCKED -> blocked++;
-                    case RETRY -> {
-                        retried++;
-                        stoppedEarly = true;
+                boolean retry = false;
+                for (Outcome outcome : sendAll(batch)) {
+                    outcome.report(this);
+                    switch (outcome.kind()) {
+                        case ARCHIVED -> archived++;
+                        case BLOCKED -> blocked++;
+                        case RETRY -> {
+                            retried++;
+                            retry = true;
+                        }
                     }
                 }
-                if (outcome == Outcome.RETRY) {
+                if (retry) {
+                    // the archive is likely down for everyone: wait for the backoff, not the next package
+                    stoppedEarly = true;
                     break;
                 }
             }
@@ -157,7 +178,65 @@ public final class SyncEngine implements AutoCloseable {
         return result;
     }
 
-    private enum Outcome { ARCHIVED, RETRY, BLOCKED }
+    private List<Outcome> sendAll(List<Outbox.DueRef> batch) throws EvidenceStoreException, InterruptedException {
+        if (batch.size() == 1) {
+            return List.of(send(batch.get(0)));
+        }
+        List<Future<Outcome>> futures = new ArrayList<>(batch.size());
+        ExecutorService pool = uploadPool();
+        for (Outbox.DueRef ref : batch) {
+            futures.add(pool.submit(() -> send(ref)));
+        }
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        EvidenceStoreException storeFailure = null;
+        for (Future<Outcome> f : futures) {
+            try {
+                outcomes.add(f.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof EvidenceStoreException se) {
+                    storeFailure = se;
+                } else if (e.getCause() instanceof InterruptedException ie) {
+                    throw ie;
+                } else if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (storeFailure != null) {
+            for (Outcome o : outcomes) {
+                o.report(this);
+            }
+            throw storeFailure;
+        }
+        return outcomes;
+    }
+
+    private synchronized ExecutorService uploadPool() {
+        if (uploads == null) {
+            AtomicInteger n = new AtomicInteger();
+            uploads = Executors.newFixedThreadPool(concurrency, r -> {
+                Thread t = new Thread(r, "onewindow-sync-upload-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return uploads;
+    }
+
+    private enum OutcomeKind { ARCHIVED, RETRY, BLOCKED }
+
+    /** How one package's attempt ended; reported to listeners in package order once its batch is done. */
+    private record Outcome(OutcomeKind kind, StoredPackage stored, String error) {
+        void report(SyncEngine engine) {
+            switch (kind) {
+                case ARCHIVED -> engine.fire(l -> l.packageArchived(stored));
+                case BLOCKED -> engine.fire(l -> l.packageFailed(stored, error, true));
+                case RETRY -> engine.fire(l -> l.packageFailed(stored, error, false));
+            }
+        }
+    }
 
     private Outcome send(Outbox.DueRef ref) throws EvidenceStoreException, InterruptedException {
         OutgoingPackage pkg;
@@ -166,36 +245,30 @@ public final class SyncEngine implements AutoCloseable {
         } catch (EvidenceStoreException e) {
             if (e.kind() == EvidenceStoreException.Kind.CRYPTO || e.kind() == EvidenceStoreException.Kind.CORRUPT) {
                 // an unreadable package would stop the queue for ever: set it aside for IT
-                StoredPackage p = outbox.markBlocked(ref.packageId(), e.getMessage());
-                fire(l -> l.packageFailed(p, e.getMessage(), true));
-                return Outcome.BLOCKED;
+                return new Outcome(OutcomeKind.BLOCKED, outbox.markBlocked(ref.packageId(), e.getMessage()), e.getMessage());
             }
             throw e;
         }
         try {
             ArchiveReceipt receipt = upload(pkg);
             StoredPackage p = outbox.markArchived(pkg.packageId(), receipt);
-            consecutiveFailures = 0;
+            consecutiveFailures.set(0);
             notBefore = Instant.MIN;
             lastError = null;
-            fire(l -> l.packageArchived(p));
-            return Outcome.ARCHIVED;
+            return new Outcome(OutcomeKind.ARCHIVED, p, null);
         } catch (BackendException e) {
             String error = describe(e);
             lastError = error;
             if (e.kind() == BackendException.Kind.REJECTED) {
-                StoredPackage p = outbox.markBlocked(pkg.packageId(), error);
-                fire(l -> l.packageFailed(p, error, true));
-                return Outcome.BLOCKED;
+                return new Outcome(OutcomeKind.BLOCKED, outbox.markBlocked(pkg.packageId(), error), error);
             }
-            int failures = ++consecutiveFailures;
+            int failures = consecutiveFailures.incrementAndGet();
             Instant now = clock.instant();
             Instant next = now.plus(backoff.delayAfter(ref.attempts() + 1));
             notBefore = now.plus(backoff.delayAfter(failures));
             StoredPackage p = outbox.markRetry(pkg.packageId(), error, next);
             LOG.warn("package {} not archived yet (attempt {}): {}", pkg.packageId(), ref.attempts() + 1, error);
-            fire(l -> l.packageFailed(p, error, false));
-            return Outcome.RETRY;
+            return new Outcome(OutcomeKind.RETRY, p, error);
         }
     }
 
@@ -353,6 +426,14 @@ public final class SyncEngine implements AutoCloseable {
             s = scheduler;
             scheduler = null;
         }
+        ExecutorService u;
+        synchronized (this) {
+            u = uploads;
+            uploads = null;
+        }
+        if (u != null) {
+            u.shutdownNow();
+        }
         if (s != null) {
             s.shutdownNow();
             try {
@@ -375,6 +456,7 @@ public final class SyncEngine implements AutoCloseable {
         private Duration pollInterval = Duration.ofSeconds(30);
         private Duration housekeepingInterval = Duration.ofHours(1);
         private PublicKey receiptKey;
+        private int concurrency = 4;
         private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
 
         private Builder(Outbox outbox, ArchiveService archive) {
@@ -423,6 +505,18 @@ public final class SyncEngine implements AutoCloseable {
         /** The archive's receipt-signing public key: when set, receipts with a bad signature are refused. */
         public Builder receiptKey(PublicKey key) {
             this.receiptKey = key;
+            return this;
+        }
+
+        /**
+         * How many packages are uploaded side by side (default 4; 1 sends strictly one after the other).
+         * Packages are still taken oldest first and reported in that order.
+         */
+        public Builder concurrency(int packagesInFlight) {
+            if (packagesInFlight < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1");
+            }
+            this.concurrency = packagesInFlight;
             return this;
         }
 

@@ -49,8 +49,14 @@ class SyncEngineTest {
         return new HttpHallServices(new BackendConfig(sandbox.baseUri(), "WS-0301", Duration.ofSeconds(2), requestTimeout));
     }
 
+    /** One package at a time, so that which package meets a scripted fault is deterministic. */
     private SyncEngine engine(HttpHallServices archive) {
+        return engine(archive, 1);
+    }
+
+    private SyncEngine engine(HttpHallServices archive, int concurrency) {
         return SyncEngine.builder(store, archive)
+                .concurrency(concurrency)
                 .clock(clock)
                 .random(new Random(42))
                 .backoff(Duration.ofSeconds(2), Duration.ofMinutes(10))
@@ -284,5 +290,22 @@ class SyncEngineTest {
         assertThat(archived.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(sandbox.archive().packageCount()).isEqualTo(3);
         assertThat(store.status().pending()).isZero();
+    }
+
+    @Test
+    void packagesUploadedSideBySideAreStillReportedOldestFirstAndArchivedOnce() throws Exception {
+        try (SyncEngine parallel = engine(http, 4)) {
+            for (int i = 0; i < 10; i++) {
+                store.commit(TestPackages.small("p-" + i, "case-1", i));
+            }
+
+            SyncResult result = parallel.syncOnce();
+
+            assertThat(result.archived()).isEqualTo(10);
+            assertThat(events).containsExactly("archived p-0", "archived p-1", "archived p-2", "archived p-3",
+                    "archived p-4", "archived p-5", "archived p-6", "archived p-7", "archived p-8", "archived p-9");
+            assertThat(sandbox.archive().packageCount()).isEqualTo(10);
+            assertThat(store.status().pending()).isZero();
+        }
     }
 }

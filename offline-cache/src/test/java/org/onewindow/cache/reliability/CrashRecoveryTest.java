@@ -1,0 +1,181 @@
+package org.onewindow.cache.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onewindow.cache.crypto.Hashes;
+import org.onewindow.cache.crypto.WorkstationKeys;
+import org.onewindow.cache.outbox.ChainVerifier;
+import org.onewindow.cache.outbox.ManifestCodec;
+import org.onewindow.cache.outbox.SqliteEvidenceStore;
+import org.onewindow.cache.sync.SyncEngine;
+import org.onewindow.core.evidence.EvidencePackage;
+import org.onewindow.core.evidence.PackageState;
+import org.onewindow.core.evidence.StoredPackage;
+import org.onewindow.sandbox.SandboxBackend;
+import org.onewindow.verification.backend.BackendConfig;
+import org.onewindow.verification.backend.HttpHallServices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * kill -9 of a child JVM at random moments while it commits and syncs packages, {@value #KILLS} times
+ * against the same outbox folder and the same archive. Afterwards: every package the child reported
+ * durable is present and intact, the database passes integrity_check, the hash chain holds, and after a
+ * final sync the archive holds every package exactly once with the manifest the outbox signed.
+ */
+class CrashRecoveryTest {
+    private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryTest.class);
+    private static final int KILLS = 100;
+    private static final int PACKAGES_PER_RUN = 1_000;
+
+    @TempDir
+    Path dir;
+    private SandboxBackend sandbox;
+
+    @BeforeEach
+    void startArchive() throws Exception {
+        sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
+    }
+
+    @AfterEach
+    void stopArchive() {
+        sandbox.close();
+    }
+
+    @Test
+    void nothingReportedDurableIsLostOrDuplicatedAcrossAHundredKills() throws Exception {
+        long seed = System.nanoTime();
+        LOG.info("crash test seed {}", seed);
+        Random random = new Random(seed);
+        Path data = dir.resolve("workstation");
+        Map<String, String> durable = new ConcurrentHashMap<>();
+        int killedBeforeReady = 0;
+
+        for (int run = 0; run < KILLS; run++) {
+            Process child = startChild(data, run * PACKAGES_PER_RUN);
+            CountDownLatch ready = new CountDownLatch(1);
+            Thread reader = readOutput(child, ready, durable);
+            // one run in ten is killed during start-up (key creation, recovery, the first sync)
+            boolean killEarly = random.nextInt(10) == 0;
+            if (killEarly) {
+                killedBeforeReady++;
+                ready.await(random.nextInt(400), TimeUnit.MILLISECONDS);
+            } else {
+                assertThat(ready.await(60, TimeUnit.SECONDS)).as("child %d started", run).isTrue();
+                Thread.sleep(20 + random.nextInt(400));
+            }
+            child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no finally blocks
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            reader.join(5_000);
+        }
+        LOG.info("{} kills ({} during start-up); {} packages reported durable, {} archived before the final sync",
+                KILLS, killedBeforeReady, durable.size(), sandbox.archive().packageCount());
+        // the kills really landed among commits and uploads, not only during start-up
+        assertThat(durable).isNotEmpty();
+        int archivedByChildren = sandbox.archive().packageCount();
+        assertThat(archivedByChildren).isPositive();
+
+        WorkstationKeys keys = WorkstationKeys.openInFolder(data.resolve("keys"), "WS-CRASH");
+        try (SqliteEvidenceStore store = SqliteEvidenceStore.open(data.resolve("outbox"), keys, Clock.systemUTC());
+             HttpHallServices archive = new HttpHallServices(BackendConfig.of(sandbox.baseUri(), "WS-CRASH"))) {
+            assertThat(store.integrityCheck()).isEqualTo("ok");
+            assertThat(new ChainVerifier(keys.publicKey()).verify(store).firstBreak()).isNull();
+
+            // every package reported durable is there, with the hash reported and its exact content
+            for (Map.Entry<String, String> e : durable.entrySet()) {
+                StoredPackage stored = store.find(e.getKey()).orElse(null);
+                assertThat(stored).as("durable package %s", e.getKey()).isNotNull();
+                assertThat(stored.packageHash()).isEqualTo(e.getValue());
+                if (stored.state() == PackageState.PENDING) {
+                    assertContentIntact(store, e.getKey());
+                }
+            }
+
+            try (SyncEngine engine = SyncEngine.builder(store, archive).receiptKey(sandbox.receiptKey()).build()) {
+                for (int pass = 0; pass < 5 && store.status().pending() > 0; pass++) {
+                    engine.syncOnce();
+                }
+            }
+            assertThat(store.status().pending()).isZero();
+            assertThat(store.status().blocked()).isZero();
+
+            List<StoredPackage> all = store.all();
+            assertThat(all).hasSizeGreaterThanOrEqualTo(durable.size());
+            assertThat(sandbox.archive().packageCount()).isEqualTo(all.size());
+            for (StoredPackage p : all) {
+                assertThat(p.state()).isEqualTo(PackageState.ARCHIVED);
+                assertThat(p.receipt().manifestSha256()).isEqualTo(p.packageHash());
+                JsonNode held = sandbox.archive().manifest(p.packageId());
+                assertThat(Hashes.sha256Hex(ManifestCodec.canonical(held))).isEqualTo(p.packageHash());
+            }
+            assertThat(store.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    private static void assertContentIntact(SqliteEvidenceStore store, String packageId) throws Exception {
+        EvidencePackage expected = CrashPackages.numbered(CrashPackages.number(packageId));
+        List<byte[]> contents = store.readContents(packageId);
+        assertThat(contents).hasSize(expected.items().size());
+        for (int i = 0; i < contents.size(); i++) {
+            assertThat(contents.get(i)).as("%s item %d", packageId, i).isEqualTo(expected.items().get(i).content());
+        }
+    }
+
+    private Process startChild(Path data, int firstPackage) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(childCommand(data, firstPackage, PACKAGES_PER_RUN));
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        return pb.start();
+    }
+
+    private List<String> childCommand(Path data, int firstPackage, int count) {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath,
+                // a quick start matters more than peak speed for a process that lives a second
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xmx256m",
+                "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+                CrashWorker.class.getName(), data.toString(), sandbox.baseUri().toString(),
+                Integer.toString(firstPackage), Integer.toString(count)));
+        return command;
+    }
+
+    private static Thread readOutput(Process child, CountDownLatch ready, Map<String, String> durable) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.equals("READY")) {
+                        ready.countDown();
+                    } else if (line.startsWith("DURABLE ")) {
+                        String[] parts = line.split(" ");
+                        if (parts.length == 3 && parts[2].length() == 64) {
+                            durable.put(parts[1], parts[2]);
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the child was killed mid-line: a torn last line is simply not counted
+            }
+        }, "crash-child-reader");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
