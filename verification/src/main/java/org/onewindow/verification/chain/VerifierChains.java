@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.onewindow.verification.elicense.OfflineElicenseVerifier;
 import org.onewindow.verification.hcert.HcertVerifier;
+import org.onewindow.verification.identity.IdentityNumberVerifier;
 import org.onewindow.verification.online.OnlineCredentialVerifier;
 
 /** Builds the verifier chain from its configuration: the composition root calls {@link #create}. */
@@ -16,6 +17,7 @@ public final class VerifierChains {
         verifiers.add(new HcertVerifier(config.trust(), config.clock()));
         verifiers.add(new OnlineCredentialVerifier(config.backend(), config.clock()));
         verifiers.add(new OfflineElicenseVerifier(config.trust(), config.clock()));
+        verifiers.add(new IdentityNumberVerifier(config.clock()));
         return new VerifierChain(verifiers, config.clock());
     }
 }
