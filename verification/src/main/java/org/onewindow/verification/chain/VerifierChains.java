@@ -2,6 +2,7 @@ package org.onewindow.verification.chain;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.onewindow.verification.claim169.Claim169Verifier;
 import org.onewindow.verification.elicense.OfflineElicenseVerifier;
 import org.onewindow.verification.hcert.HcertVerifier;
 import org.onewindow.verification.identity.IdentityNumberVerifier;
@@ -20,6 +21,7 @@ public final class VerifierChains {
         verifiers.add(new OfflineElicenseVerifier(config.trust(), config.clock()));
         verifiers.add(new SdJwtVerifier(config.trust(), config.clock(), config.keyBindingMaxAge()));
         verifiers.add(new IdentityNumberVerifier(config.clock()));
+        verifiers.add(new Claim169Verifier(config.trust(), config.clock()));
         return new VerifierChain(verifiers, config.clock());
     }
 }
