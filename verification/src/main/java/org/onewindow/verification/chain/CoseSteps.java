@@ -61,6 +61,15 @@ public final class CoseSteps {
      * @param allowed the algorithms this format permits
      */
     public static Signed verify(Outcome o, Signed s, String format, TrustStore store, List<CoseAlgorithm> allowed) {
+        return verify(o, s, format, store, allowed, false);
+    }
+
+    /**
+     * As {@link #verify(Outcome, Signed, String, TrustStore, List)}; with {@code issuerFallback} a COSE
+     * message without a kid is matched to trust entries by its CWT iss (Claim 169 issuers may omit the kid).
+     */
+    public static Signed verify(Outcome o, Signed s, String format, TrustStore store, List<CoseAlgorithm> allowed,
+                                boolean issuerFallback) {
         Optional<CoseAlgorithm> alg = s.cose.algorithm();
         if (alg.isEmpty() || !allowed.contains(alg.get())) {
             o.check(Formats.Checks.SIGNATURE, false);
@@ -86,7 +95,8 @@ public final class CoseSteps {
         }
         o.check(Formats.Checks.TRUST_DATA_FRESH, true);
         Optional<byte[]> kid = s.cose.kid();
-        List<TrustedIssuer> candidates = kid.map(k -> list.find(format, k)).orElse(List.of());
+        List<TrustedIssuer> candidates = kid.map(k -> list.find(format, k))
+                .orElseGet(() -> issuerFallback && s.cwt.issuer() != null ? list.findByIssuer(format, s.cwt.issuer()) : List.of());
         if (candidates.isEmpty()) {
             o.check(Formats.Checks.TRUST, false);
             s.failure = o.invalid(VerificationReason.UNKNOWN_ISSUER, kid.isEmpty() ? "no key id in the COSE headers"

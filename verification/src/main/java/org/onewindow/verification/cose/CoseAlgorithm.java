@@ -24,6 +24,8 @@ import org.bouncycastle.asn1.DERSequence;
  */
 public enum CoseAlgorithm {
     ES256(-7, "SHA256withECDSAinP1363Format"),
+    /** Ed25519 (COSE "EdDSA"); Claim 169 issuers use it. */
+    EDDSA(-8, "Ed25519"),
     PS256(-37, "RSASSA-PSS"),
     SM2_SM3(CoseAlgorithm.SM2_SM3_ID, "SM3withSM2");
 
@@ -56,7 +58,7 @@ public enum CoseAlgorithm {
 
     private Signature signature() throws GeneralSecurityException {
         return switch (this) {
-            case ES256 -> Signature.getInstance(jcaName);
+            case ES256, EDDSA -> Signature.getInstance(jcaName);
             case PS256 -> {
                 Signature s = Signature.getInstance(jcaName);
                 s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
@@ -71,6 +73,7 @@ public enum CoseAlgorithm {
         return switch (this) {
             case ES256 -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256
                     && !isSm2(ec);
+            case EDDSA -> key instanceof java.security.interfaces.EdECPublicKey;
             case PS256 -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048;
             case SM2_SM3 -> key instanceof ECPublicKey ec && isSm2(ec);
         };
