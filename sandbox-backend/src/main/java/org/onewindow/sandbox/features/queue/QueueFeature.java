@@ -2,6 +2,8 @@ package org.onewindow.sandbox.features.queue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,6 +57,11 @@ public final class QueueFeature implements SandboxFeature {
     private interface Mutation<T> {
         T run(Connection c, List<QueueEventHub.Wire> events) throws SQLException;
     }
+
+    /** Answer of a window operation when it cannot tell the current ticket cheaply. */
+    private static final Map<String, Object> UNKNOWN = Map.of();
+    // prepared once per SQL text on the store's single connection; guarded by the store's lock
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     @Override
     public void install(SandboxContext context) {
@@ -143,9 +150,10 @@ public final class QueueFeature implements SandboxFeature {
 
     // ---- operations ------------------------------------------------------------------------------
 
+    /** A clerk's operation on a window; answers the window's current ticket after it, or {@link #UNKNOWN}. */
     @FunctionalInterface
     private interface WindowOperation {
-        void run(Connection c, Win window, List<QueueEventHub.Wire> events) throws SQLException;
+        Map<String, Object> run(Connection c, Win window, List<QueueEventHub.Wire> events) throws SQLException;
     }
 
     /** Runs a clerk's operation on a window and answers with the window's state after it. */
@@ -154,115 +162,125 @@ public final class QueueFeature implements SandboxFeature {
         String windowId = windowId(req);
         return Response.ok(mutate((c, events) -> {
             Win w = window(c, windowId);
-            op.run(c, w, events);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE queue_windows SET clerk_name = ? WHERE window_id = ?")) {
-                ps.setString(1, clerk.displayName());
-                ps.setString(2, windowId);
-                ps.executeUpdate();
+            Map<String, Object> current = op.run(c, w, events);
+            if (!clerk.displayName().equals(w.clerk())) {
+                try (PreparedStatement ps = ps(c, "UPDATE queue_windows SET clerk_name = ? WHERE window_id = ?")) {
+                    ps.setString(1, clerk.displayName());
+                    ps.setString(2, windowId);
+                    ps.executeUpdate();
+                }
             }
-            return windowState(c, window(c, windowId));
+            if (current == UNKNOWN) {
+                return windowState(c, window(c, windowId));
+            }
+            Win after = new Win(w.id(), w.name(), w.categories(), w.status(), clerk.displayName());
+            return windowState(c, after, current);
         }));
     }
 
-    private void callNext(Connection c, Win w, List<QueueEventHub.Wire> events) throws SQLException {
+    private Map<String, Object> callNext(Connection c, Win w, List<QueueEventHub.Wire> events) throws SQLException {
         if ("PAUSED".equals(w.status())) {
             throw new HttpError(409, "window-paused", "the window is paused");
         }
-        Long next = head(c, w);
+        Head next = head(c, w);
         closeCurrentAsDone(c, w, events);
         if (next == null) {
-            return;
+            return null;
         }
-        Map<String, Object> before = ticket(c, "id = ?", next);
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = ps(c, """
                 UPDATE queue_tickets SET state = 'CALLED', window_id = ?, called_at = ?
                 WHERE id = ? AND state = 'WAITING'""")) {
             ps.setString(1, w.id());
             ps.setString(2, now().toString());
-            ps.setLong(3, next);
+            ps.setLong(3, next.id());
             if (ps.executeUpdate() != 1) {
-                throw new IllegalStateException("ticket " + next + " was taken during the call");
+                throw new IllegalStateException("ticket " + next.id() + " was taken during the call");
             }
         }
-        countWaiting(before, -1);
-        emit(c, events, "TICKET_CALLED", w.id(), ticket(c, "id = ?", next));
+        countWaiting(next.category(), next.targetWindow(), -1);
+        Map<String, Object> called = ticket(c, "id = ?", next.id());
+        emit(c, events, "TICKET_CALLED", w.id(), called);
+        return called;
+    }
+
+    private record Head(long id, int rank, long issuedMs, String category, String targetWindow) {
+        boolean before(Head other) {
+            return other == null || rank > other.rank
+                    || rank == other.rank && (issuedMs < other.issuedMs || issuedMs == other.issuedMs && id < other.id);
+        }
     }
 
     /** The ticket the window calls next: the best head among its categories' queues and its own. */
-    private Long head(Connection c, Win w) throws SQLException {
-        long bestId = -1;
-        int bestRank = -1;
-        long bestIssued = Long.MAX_VALUE;
-        List<PreparedStatement> probes = new ArrayList<>();
-        try {
-            PreparedStatement own = c.prepareStatement("""
-                    SELECT id, rank, issued_ms FROM queue_tickets WHERE state = 'WAITING' AND target_window = ?
-                    ORDER BY rank DESC, issued_ms, id LIMIT 1""");
+    private Head head(Connection c, Win w) throws SQLException {
+        Head best;
+        try (PreparedStatement own = ps(c, """
+                SELECT id, rank, issued_ms, category, target_window FROM queue_tickets
+                WHERE state = 'WAITING' AND target_window = ? ORDER BY rank DESC, issued_ms, id LIMIT 1""")) {
             own.setString(1, w.id());
-            probes.add(own);
-            for (String category : w.categories()) {
-                PreparedStatement ps = c.prepareStatement("""
-                        SELECT id, rank, issued_ms FROM queue_tickets
-                        WHERE state = 'WAITING' AND category = ? AND target_window IS NULL
-                        ORDER BY rank DESC, issued_ms, id LIMIT 1""");
+            best = head(own);
+        }
+        for (String category : w.categories()) {
+            try (PreparedStatement ps = ps(c, """
+                    SELECT id, rank, issued_ms, category, target_window FROM queue_tickets
+                    WHERE state = 'WAITING' AND category = ? AND target_window IS NULL
+                    ORDER BY rank DESC, issued_ms, id LIMIT 1""")) {
                 ps.setString(1, category);
-                probes.add(ps);
-            }
-            for (PreparedStatement ps : probes) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        long id = rs.getLong(1);
-                        int rank = rs.getInt(2);
-                        long issued = rs.getLong(3);
-                        if (rank > bestRank || rank == bestRank && (issued < bestIssued || issued == bestIssued && id < bestId)) {
-                            bestId = id;
-                            bestRank = rank;
-                            bestIssued = issued;
-                        }
-                    }
+                Head h = head(ps);
+                if (h != null && h.before(best)) {
+                    best = h;
                 }
             }
-        } finally {
-            for (PreparedStatement ps : probes) {
-                ps.close();
-            }
         }
-        return bestId < 0 ? null : bestId;
+        return best;
+    }
+
+    private static Head head(PreparedStatement probe) throws SQLException {
+        try (ResultSet rs = probe.executeQuery()) {
+            return rs.next() ? new Head(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getString(5)) : null;
+        }
     }
 
     private void closeCurrentAsDone(Connection c, Win w, List<QueueEventHub.Wire> events) throws SQLException {
         Map<String, Object> current = ticket(c, "window_id = ? AND state = 'CALLED'", w.id());
         if (current != null) {
             setState(c, (Long) current.get("id"), "DONE");
-            emit(c, events, "TICKET_DONE", w.id(), ticket(c, "id = ?", current.get("id")));
+            Map<String, Object> done = new LinkedHashMap<>(current);
+            done.put("state", "DONE");
+            emit(c, events, "TICKET_DONE", w.id(), done);
         }
     }
 
-    private void recall(Connection c, Win w, List<QueueEventHub.Wire> events) throws SQLException {
+    private Map<String, Object> recall(Connection c, Win w, List<QueueEventHub.Wire> events) throws SQLException {
         Map<String, Object> current = requireCurrent(c, w);
-        try (PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = ps(c, 
                 "UPDATE queue_tickets SET recall_count = recall_count + 1 WHERE id = ?")) {
             ps.setLong(1, (Long) current.get("id"));
             ps.executeUpdate();
         }
-        emit(c, events, "TICKET_RECALLED", w.id(), ticket(c, "id = ?", current.get("id")));
+        Map<String, Object> recalled = ticket(c, "id = ?", current.get("id"));
+        emit(c, events, "TICKET_RECALLED", w.id(), recalled);
+        return recalled;
     }
 
-    private void endCurrent(Connection c, Win w, String state, String eventType, List<QueueEventHub.Wire> events)
-            throws SQLException {
+    private Map<String, Object> endCurrent(Connection c, Win w, String state, String eventType,
+                                           List<QueueEventHub.Wire> events) throws SQLException {
         Map<String, Object> current = requireCurrent(c, w);
         setState(c, (Long) current.get("id"), state);
-        emit(c, events, eventType, w.id(), ticket(c, "id = ?", current.get("id")));
+        Map<String, Object> ended = new LinkedHashMap<>(current);
+        ended.put("state", state);
+        emit(c, events, eventType, w.id(), ended);
+        return null;
     }
 
-    private void setStatus(Connection c, Win w, String status, String eventType, List<QueueEventHub.Wire> events)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE queue_windows SET status = ? WHERE window_id = ?")) {
+    private Map<String, Object> setStatus(Connection c, Win w, String status, String eventType,
+                                          List<QueueEventHub.Wire> events) throws SQLException {
+        try (PreparedStatement ps = ps(c, "UPDATE queue_windows SET status = ? WHERE window_id = ?")) {
             ps.setString(1, status);
             ps.setString(2, w.id());
             ps.executeUpdate();
         }
         emit(c, events, eventType, w.id(), null);
+        return UNKNOWN;
     }
 
     private Response transfer(Request req) {
@@ -287,7 +305,7 @@ public final class QueueFeature implements SandboxFeature {
                 }
                 window(c, toWindow);
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = ps(c, """
                     UPDATE queue_tickets SET state = 'WAITING', category = ?, target_window = ?, window_id = NULL,
                       called_at = NULL WHERE id = ?""")) {
                 ps.setString(1, category);
@@ -296,8 +314,9 @@ public final class QueueFeature implements SandboxFeature {
                 ps.executeUpdate();
             }
             Map<String, Object> after = ticket(c, "id = ?", id);
-            countWaiting(after, +1);
+            countWaiting(category, toWindow, +1);
             emit(c, events, "TICKET_TRANSFERRED", w.id(), after);
+            return null;
         });
     }
 
@@ -309,13 +328,15 @@ public final class QueueFeature implements SandboxFeature {
                 throw new HttpError(404, "not-parked-here", "this window holds no such parked ticket");
             }
             closeCurrentAsDone(c, w, events);
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = ps(c, 
                     "UPDATE queue_tickets SET state = 'CALLED', called_at = ? WHERE id = ?")) {
                 ps.setString(1, now().toString());
                 ps.setLong(2, ticketId);
                 ps.executeUpdate();
             }
-            emit(c, events, "TICKET_RESUMED", w.id(), ticket(c, "id = ?", ticketId));
+            Map<String, Object> resumed = ticket(c, "id = ?", ticketId);
+            emit(c, events, "TICKET_RESUMED", w.id(), resumed);
+            return resumed;
         });
     }
 
@@ -338,7 +359,7 @@ public final class QueueFeature implements SandboxFeature {
                     throw new HttpError(400, "unknown-category", "no such category: " + category);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = ps(c, """
                     INSERT INTO queue_windows(window_id, name, categories, status) VALUES (?,?,?,'OPEN')
                     ON CONFLICT(window_id) DO UPDATE SET name = excluded.name, categories = excluded.categories""")) {
                 ps.setString(1, windowId);
@@ -385,7 +406,7 @@ public final class QueueFeature implements SandboxFeature {
                 n = rs.getLong(1);
             }
             String code = String.format("YY-%s-%05d", category, n);
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = ps(c, 
                     "INSERT INTO queue_appointments(code, category, slot_start) VALUES (?,?,?)")) {
                 ps.setString(1, code);
                 ps.setString(2, category);
@@ -409,7 +430,7 @@ public final class QueueFeature implements SandboxFeature {
         return Response.ok(mutate((c, events) -> {
             String category;
             Long existing;
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = ps(c, 
                     "SELECT category, ticket_id FROM queue_appointments WHERE code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -425,7 +446,7 @@ public final class QueueFeature implements SandboxFeature {
                 return ticket(c, "id = ?", existing);
             }
             long id = newTicket(c, category, "APPOINTMENT");
-            try (PreparedStatement ps = c.prepareStatement("UPDATE queue_appointments SET ticket_id = ? WHERE code = ?")) {
+            try (PreparedStatement ps = ps(c, "UPDATE queue_appointments SET ticket_id = ? WHERE code = ?")) {
                 ps.setLong(1, id);
                 ps.setString(2, code);
                 ps.executeUpdate();
@@ -439,7 +460,7 @@ public final class QueueFeature implements SandboxFeature {
     private long newTicket(Connection c, String category, String priority) throws SQLException {
         String prefix;
         long seq;
-        try (PreparedStatement ps = c.prepareStatement("SELECT prefix, next_seq FROM queue_categories WHERE code = ?")) {
+        try (PreparedStatement ps = ps(c, "SELECT prefix, next_seq FROM queue_categories WHERE code = ?")) {
             ps.setString(1, category);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -449,12 +470,12 @@ public final class QueueFeature implements SandboxFeature {
                 seq = rs.getLong(2);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE queue_categories SET next_seq = next_seq + 1 WHERE code = ?")) {
+        try (PreparedStatement ps = ps(c, "UPDATE queue_categories SET next_seq = next_seq + 1 WHERE code = ?")) {
             ps.setString(1, category);
             ps.executeUpdate();
         }
         Instant now = now();
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps = ps(c, """
                 INSERT INTO queue_tickets(number, category, priority, rank, state, issued_at, issued_ms)
                 VALUES (?,?,?,?,'WAITING',?,?)""", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, prefix + String.format("%03d", seq));
@@ -518,7 +539,7 @@ public final class QueueFeature implements SandboxFeature {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("cannot encode queue event", ex);
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO queue_events(seq, payload) VALUES (?,?)")) {
+        try (PreparedStatement ps = ps(c, "INSERT INTO queue_events(seq, payload) VALUES (?,?)")) {
             ps.setLong(1, seq);
             ps.setString(2, json);
             ps.executeUpdate();
@@ -534,7 +555,7 @@ public final class QueueFeature implements SandboxFeature {
             if (afterSeq < 0 || afterSeq >= lastSeq || lastSeq - afterSeq > 10_000) {
                 return replay;
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, payload FROM queue_events WHERE seq > ? ORDER BY seq")) {
+            try (PreparedStatement ps = ps(c, "SELECT seq, payload FROM queue_events WHERE seq > ? ORDER BY seq")) {
                 ps.setLong(1, afterSeq);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -546,13 +567,12 @@ public final class QueueFeature implements SandboxFeature {
         });
     }
 
-    private void countWaiting(Map<String, Object> waitingTicket, int delta) {
-        String target = (String) waitingTicket.get("targetWindowId");
-        if (target != null) {
-            waitingByWindow.merge(target, delta, Integer::sum);
+    private void countWaiting(String category, String targetWindow, int delta) {
+        if (targetWindow != null) {
+            waitingByWindow.merge(targetWindow, delta, Integer::sum);
             waitingByWindow.values().removeIf(v -> v == 0);
         } else {
-            waitingByCategory.merge((String) waitingTicket.get("category"), delta, Integer::sum);
+            waitingByCategory.merge(category, delta, Integer::sum);
         }
     }
 
@@ -602,8 +622,8 @@ public final class QueueFeature implements SandboxFeature {
         });
     }
 
-    private static boolean categoryExists(Connection c, String code) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM queue_categories WHERE code = ?")) {
+    private boolean categoryExists(Connection c, String code) throws SQLException {
+        try (PreparedStatement ps = ps(c, "SELECT 1 FROM queue_categories WHERE code = ?")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -611,8 +631,8 @@ public final class QueueFeature implements SandboxFeature {
         }
     }
 
-    private static Win window(Connection c, String windowId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+    private Win window(Connection c, String windowId) throws SQLException {
+        try (PreparedStatement ps = ps(c, 
                 "SELECT window_id, name, categories, status, clerk_name FROM queue_windows WHERE window_id = ?")) {
             ps.setString(1, windowId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -624,7 +644,7 @@ public final class QueueFeature implements SandboxFeature {
         }
     }
 
-    private static List<Win> allWindows(Connection c) throws SQLException {
+    private List<Win> allWindows(Connection c) throws SQLException {
         List<Win> out = new ArrayList<>();
         try (ResultSet rs = c.createStatement().executeQuery(
                 "SELECT window_id, name, categories, status, clerk_name FROM queue_windows ORDER BY window_id")) {
@@ -641,13 +661,17 @@ public final class QueueFeature implements SandboxFeature {
     }
 
     private Map<String, Object> windowState(Connection c, Win w) throws SQLException {
+        return windowState(c, w, ticket(c, "window_id = ? AND state = 'CALLED'", w.id()));
+    }
+
+    private Map<String, Object> windowState(Connection c, Win w, Map<String, Object> current) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("windowId", w.id());
         m.put("name", w.name());
         m.put("categories", w.categories());
         m.put("status", w.status());
         m.put("clerkName", w.clerk());
-        m.put("current", ticket(c, "window_id = ? AND state = 'CALLED'", w.id()));
+        m.put("current", current);
         int waiting = waitingByWindow.getOrDefault(w.id(), 0);
         for (String category : w.categories()) {
             waiting += waitingByCategory.getOrDefault(category, 0);
@@ -665,21 +689,21 @@ public final class QueueFeature implements SandboxFeature {
         return current;
     }
 
-    private static void setState(Connection c, long id, String state) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE queue_tickets SET state = ? WHERE id = ?")) {
+    private void setState(Connection c, long id, String state) throws SQLException {
+        try (PreparedStatement ps = ps(c, "UPDATE queue_tickets SET state = ? WHERE id = ?")) {
             ps.setString(1, state);
             ps.setLong(2, id);
             ps.executeUpdate();
         }
     }
 
-    private static Map<String, Object> ticket(Connection c, String where, Object... args) throws SQLException {
+    private Map<String, Object> ticket(Connection c, String where, Object... args) throws SQLException {
         List<Map<String, Object>> found = tickets(c, where + (where.contains("ORDER BY") ? "" : " LIMIT 1"), args);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private static List<Map<String, Object>> tickets(Connection c, String where, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + TICKET_COLUMNS + " FROM queue_tickets WHERE " + where)) {
+    private List<Map<String, Object>> tickets(Connection c, String where, Object... args) throws SQLException {
+        try (PreparedStatement ps = ps(c, "SELECT " + TICKET_COLUMNS + " FROM queue_tickets WHERE " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
@@ -720,13 +744,40 @@ public final class QueueFeature implements SandboxFeature {
         }
     }
 
+    /**
+     * A prepared statement reused across calls: the hot path (call-next) runs a dozen statements, and
+     * compiling them anew each time costs more than running them. Closing it only clears its parameters.
+     */
+    private PreparedStatement ps(Connection c, String sql, int... autoGeneratedKeys) throws SQLException {
+        String key = autoGeneratedKeys.length == 0 ? sql : sql + "#keys";
+        PreparedStatement cached = statements.get(key);
+        if (cached == null) {
+            PreparedStatement real = autoGeneratedKeys.length == 0 ? c.prepareStatement(sql)
+                    : c.prepareStatement(sql, autoGeneratedKeys[0]);
+            cached = (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                            real.clearParameters();
+                            return null;
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            statements.put(key, cached);
+        }
+        return cached;
+    }
+
     private Instant now() {
         return ctx.clock().instant();
     }
 
     private void seedCategory(String code, String name, String prefix, int sort) {
         db.with(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = ps(c, 
                     "INSERT OR IGNORE INTO queue_categories(code, name, prefix, next_seq, sort) VALUES (?,?,?,1,?)")) {
                 ps.setString(1, code);
                 ps.setString(2, name);
@@ -739,7 +790,7 @@ public final class QueueFeature implements SandboxFeature {
 
     private void seedWindow(String id, String name, String categories) {
         db.with(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = ps(c, 
                     "INSERT OR IGNORE INTO queue_windows(window_id, name, categories, status) VALUES (?,?,?,'OPEN')")) {
                 ps.setString(1, id);
                 ps.setString(2, name);

@@ -27,6 +27,10 @@ import org.onewindow.verification.backend.BackendConfig;
 import org.onewindow.verification.backend.HttpHallServices;
 
 class HttpQueueServiceTest {
+    static {
+        QuietLogs.apply();
+    }
+
     @TempDir
     Path dataDir;
     private SandboxBackend backend;

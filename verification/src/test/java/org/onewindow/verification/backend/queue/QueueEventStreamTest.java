@@ -15,6 +15,10 @@ import org.onewindow.verification.backend.BackendConfig;
 import org.onewindow.verification.backend.HttpHallServices;
 
 class QueueEventStreamTest {
+    static {
+        QuietLogs.apply();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
