@@ -59,33 +59,38 @@ public final class SyntheticFaces {
      * @param light       overall brightness factor (1 = well lit, 0.15 = very dark)
      * @param eyesClosed  a blink
      * @param seed        noise and background
+     * @param blur        extra blur radius in pixels (0 = in focus; 4 or more looks out of focus or moving)
      */
     public record Scene(int width, int height, double centreX, double centreY, double faceHeight, double turn,
-                        double light, boolean eyesClosed, long seed) {
+                        double light, boolean eyesClosed, long seed, int blur) {
 
         /** A well-lit, centred, frontal face filling about half the frame height. */
         public static Scene frontal(int width, int height, long seed) {
-            return new Scene(width, height, 0.5, 0.5, 0.5, 0, 1, false, seed);
+            return new Scene(width, height, 0.5, 0.5, 0.5, 0, 1, false, seed, 0);
         }
 
         public Scene at(double x, double y) {
-            return new Scene(width, height, x, y, faceHeight, turn, light, eyesClosed, seed);
+            return new Scene(width, height, x, y, faceHeight, turn, light, eyesClosed, seed, blur);
         }
 
         public Scene size(double fraction) {
-            return new Scene(width, height, centreX, centreY, fraction, turn, light, eyesClosed, seed);
+            return new Scene(width, height, centreX, centreY, fraction, turn, light, eyesClosed, seed, blur);
         }
 
         public Scene turned(double t) {
-            return new Scene(width, height, centreX, centreY, faceHeight, t, light, eyesClosed, seed);
+            return new Scene(width, height, centreX, centreY, faceHeight, t, light, eyesClosed, seed, blur);
         }
 
         public Scene lit(double l) {
-            return new Scene(width, height, centreX, centreY, faceHeight, turn, l, eyesClosed, seed);
+            return new Scene(width, height, centreX, centreY, faceHeight, turn, l, eyesClosed, seed, blur);
+        }
+
+        public Scene blurred(int radius) {
+            return new Scene(width, height, centreX, centreY, faceHeight, turn, light, eyesClosed, seed, radius);
         }
 
         public Scene blinking(boolean closed) {
-            return new Scene(width, height, centreX, centreY, faceHeight, turn, light, closed, seed);
+            return new Scene(width, height, centreX, centreY, faceHeight, turn, light, closed, seed, blur);
         }
     }
 
@@ -239,7 +244,7 @@ public final class SyntheticFaces {
     }
 
     private static BufferedImage finish(BufferedImage img, Scene s) {
-        BufferedImage soft = soften(img, 1, new Random(s.seed()));
+        BufferedImage soft = soften(img, 1 + s.blur(), new Random(s.seed()));
         if (s.light() != 1) {
             int[] px = soft.getRGB(0, 0, soft.getWidth(), soft.getHeight(), null, 0, soft.getWidth());
             for (int i = 0; i < px.length; i++) {
