@@ -46,7 +46,8 @@ public final class ProvisioningLoader {
         return validate(file, raw);
     }
 
-    static Map<String, String> read(Path file) throws IOException {
+    /** The raw key/value text of a file, unvalidated (for tools that must work on a broken file). */
+    public static Map<String, String> read(Path file) throws IOException {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file);
              Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
