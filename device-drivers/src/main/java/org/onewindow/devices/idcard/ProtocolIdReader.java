@@ -106,7 +106,7 @@ public final class ProtocolIdReader implements IdReader {
                     c.selectCard();
                     return c.readTextAndPhoto();
                 } catch (DeviceException e) {
-                    if (e.kind() == Kind.READ_FAILED && !c.findCard()) {
+                    if (e.kind() == Kind.READ_FAILED && !stillInField(c)) {
                         cardInField[0] = false;
                         throw new DeviceException(Kind.CARD_REMOVED, "The card was taken away during the read. "
                                 + "Place it on the reader again and hold it still.", e);
@@ -123,6 +123,15 @@ public final class ProtocolIdReader implements IdReader {
             // a link that was just lost starts afresh on reconnect; otherwise the presentation is used up
             cardAnnounced = cardInField[0] && commands != null;
             throw e;
+        }
+    }
+
+    /** After a failed read: is the card still there? If the probe itself fails, assume it is. */
+    private static boolean stillInField(ReaderCommands commands) {
+        try {
+            return commands.findCard();
+        } catch (DeviceException probeFailed) {
+            return true;
         }
     }
 

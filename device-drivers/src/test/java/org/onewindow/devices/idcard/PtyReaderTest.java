@@ -16,6 +16,8 @@ import org.onewindow.core.identity.IdCard;
 import org.onewindow.devices.idcard.link.SerialPortLink;
 import org.onewindow.devices.idcard.photo.PhotoDecoder;
 import org.onewindow.devices.idcard.protocol.Command;
+import org.onewindow.devices.idcard.protocol.FrameChannel;
+import org.onewindow.devices.idcard.protocol.ReaderCommands;
 import org.onewindow.devices.idcard.sim.IdReaderSimulator;
 import org.onewindow.devices.idcard.sim.SampleCards;
 import org.onewindow.devices.idcard.sim.SimulatedCardSlot;
@@ -131,6 +133,30 @@ class PtyReaderTest {
         faults.responseDelay(Duration.ofMillis(150));
         assertThat(reader.read().idNumber()).isEqualTo(DemoCitizens.MA_XIULAN.idNumber());
         assertThat(reader.retriesUsed()).isZero();
+    }
+
+    @Test
+    void aModuleSlowerThanTheTimeoutFailsTypedAndTheNextReadAfterItRecoversWorks() throws Exception {
+        slot.present(DemoCitizens.ZHANG_WEI);
+        faults.responseDelay(Duration.ofMillis(450));
+        assertThatThrownBy(reader::read).isInstanceOfSatisfying(DeviceException.class,
+                e -> assertThat(e.kind()).isIn(Kind.TIMEOUT, Kind.PROTOCOL, Kind.READ_FAILED, Kind.NO_CARD));
+        faults.clear();
+        // let the late answers land (part of the scenario, not a timing assertion): the driver must discard
+        // them before its next command
+        Thread.sleep(600);
+        slot.present(DemoCitizens.ZHANG_WEI);
+        assertThat(reader.read().idNumber()).isEqualTo(DemoCitizens.ZHANG_WEI.idNumber());
+    }
+
+    @Test
+    void resetsTheSecurityModule() throws Exception {
+        ReaderCommands commands = new ReaderCommands(new FrameChannel(SerialPortLink.open(ptys.hostEnd(), 115_200), 100),
+                300, 800, 0);
+        commands.resetSam();
+        commands.samStatus();
+        assertThat(simulator.framesAnswered()).isEqualTo(2);
+        commands.channel().link().close();
     }
 
     @Test

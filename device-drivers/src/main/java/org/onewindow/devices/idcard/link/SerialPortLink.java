@@ -76,17 +76,24 @@ public final class SerialPortLink implements ByteLink {
         }
     }
 
+    /** Drops what had arrived when called, no more: a device that never stops talking cannot hold us here. */
     @Override
     public void discardInput() throws DeviceException {
-        byte[] scratch = new byte[1024];
-        int available;
-        while ((available = port.bytesAvailable()) > 0) {
-            if (port.readBytes(scratch, Math.min(available, scratch.length)) < 0) {
-                throw lost("read failed");
-            }
-        }
+        int available = port.bytesAvailable();
         if (available < 0) {
             throw lost("port vanished");
+        }
+        byte[] scratch = new byte[Math.min(available, 64 * 1024)];
+        int left = available;
+        while (left > 0) {
+            int n = port.readBytes(scratch, Math.min(left, scratch.length));
+            if (n < 0) {
+                throw lost("read failed");
+            }
+            if (n == 0) {
+                return;
+            }
+            left -= n;
         }
     }
 

@@ -38,6 +38,24 @@ class ReaderCommandsTest {
     }
 
     @Test
+    void aTextAndPhotoReadMovesTheDocumentedByteCounts() throws DeviceException {
+        SimulatedCardSlot slot = new SimulatedCardSlot(DemoCitizens.ZHANG_WEI);
+        InMemoryLink[] wire = InMemoryLink.pair("sizes", 115_200);
+        try (IdReaderSimulator simulator = new IdReaderSimulator(slot, new SimulatorFaults())) {
+            simulator.serve(wire[1]);
+            ReaderCommands commands = new ReaderCommands(new FrameChannel(wire[0], 100), 500, 2_000, 0);
+            assertThat(commands.findCard()).isTrue();
+            assertThat(commands.channel().bytesReceived()).isEqualTo(15);
+            commands.selectCard();
+            assertThat(commands.channel().bytesReceived()).isEqualTo(15 + 19);
+            commands.readTextAndPhoto();
+            assertThat(commands.channel().bytesReceived()).isEqualTo(15 + 19 + 1_295);
+            assertThat(commands.channel().bytesSent()).isEqualTo(3 * 10);
+            wire[0].close();
+        }
+    }
+
+    @Test
     void switchingTheBaudRateMovesBothEndsAndReadsGoOn() throws DeviceException {
         SimulatedCardSlot slot = new SimulatedCardSlot();
         try (ProtocolIdReader reader = SimulatedIdReaders.inProcess(new IdReaderSimulator(slot, new SimulatorFaults()),

@@ -18,12 +18,12 @@ import org.onewindow.core.identity.Sex;
 
 class IdCardTextProperties {
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void residentAndPermitCardsRoundTrip(@ForAll("cards") IdCard card) throws DeviceException {
         assertThat(IdCardText.decode(IdCardText.encode(card), null)).isEqualTo(card);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void anyTextBlockDecodesOrFailsTyped(@ForAll @Size(256) byte[] text) {
         try {
             IdCard card = IdCardText.decode(text, null);
