@@ -25,7 +25,7 @@ public record ClientSettings(Path dataDir, URI backendUri, Locale locale, String
     }
 
     public static ClientSettings embeddedDemo(Path dataDir, Locale locale) {
-        return new ClientSettings(dataDir, null, locale, "济南市民中心", "08", "WS-DEMO-08", true);
+        return new ClientSettings(dataDir, null, locale, "济南市民中心", "W6", "WS-DEMO-W6", true);
     }
 
     public boolean embeddedBackend() {

@@ -11,7 +11,11 @@ import org.onewindow.client.casework.CaseView;
 import org.onewindow.client.casework.CaseViewModel;
 import org.onewindow.client.casework.FinishFlow;
 import org.onewindow.client.casework.RatingDialog;
+import org.onewindow.client.citizen.CitizenDisplayView;
+import org.onewindow.client.citizen.CitizenDisplayViewModel;
 import org.onewindow.client.clerk.ClerkView;
+import org.onewindow.client.queue.QueueView;
+import org.onewindow.client.queue.QueueViewModel;
 import org.onewindow.client.clerk.ClerkViewModel;
 import org.onewindow.client.clerk.Notice;
 import org.onewindow.client.signin.SignInView;
@@ -29,13 +33,16 @@ public final class ClientShell {
     private final Scene scene;
     private ClerkViewModel clerk;
     private CaseViewModel serviceCase;
+    private QueueViewModel queue;
+    private CitizenDisplayViewModel citizen;
+    private Stage citizenStage;
 
     public ClientShell(Workstation workstation, Stage stage) {
         this.workstation = workstation;
         this.i18n = workstation.i18n();
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1280, 760);
+        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1480, 860);
         scene.getStylesheets().add(Objects.requireNonNull(
                 ClientShell.class.getResource("/org/onewindow/client/onewindow.css")).toExternalForm());
         stage.setScene(scene);
@@ -59,16 +66,71 @@ public final class ClientShell {
         clerk = workstation.clerkViewModel(FxUiExecutor.INSTANCE);
         clerk.addNoticeListener(this::toast);
         serviceCase = workstation.caseViewModel(FxUiExecutor.INSTANCE, clerk);
-        FinishFlow finish = new FinishFlow(serviceCase, clerk, i18n, workstation.clock(), stage,
-                owner -> RatingDialog.ask(owner, i18n, workstation.clock()));
+        queue = workstation.queueViewModel(FxUiExecutor.INSTANCE);
         ClientSettings s = workstation.settings();
+        openCitizenDisplay(session);
+        FinishFlow finish = new FinishFlow(serviceCase, clerk, i18n, workstation.clock(), stage, this::askRating);
+        finish.setAfterFinish(() -> {
+            queue.finish();
+            if (citizen != null) {
+                citizen.wipe();
+            }
+        });
+        // a called ticket starts a new case; the citizen display shows who serves it
+        queue.currentProperty().addListener((obs, before, ticket) -> {
+            if (ticket != null && (before == null || before.id() != ticket.id())) {
+                clerk.finish();
+                serviceCase.startCase(ticket.number());
+                if (citizen != null) {
+                    citizen.showServing(ticket.number(), queue.windowNameProperty().get(), session.displayName());
+                }
+            }
+        });
+        clerk.addIdentityListener((card, result) -> {
+            if (citizen != null) {
+                citizen.showChecking(i18n.get("citizen.checkingIdentity"));
+            }
+        });
+        queue.start();
+        QueueView queueView = new QueueView(queue, QueueViewModel.bundle(s.locale()));
+        queueView.setPrefWidth(300);
+        queueView.setMinWidth(280);
+        queueView.getStyleClass().add("card-box");
         show(new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
-                this::signOut, workstation.demoDevices().orElse(null), new CaseView(serviceCase, i18n), finish::finish));
+                this::signOut, workstation.demoDevices().orElse(null), queueView, new CaseView(serviceCase, i18n),
+                finish::finish));
+    }
+
+    /** The citizen-facing screen: on a second monitor when there is one, else its own window. */
+    private void openCitizenDisplay(ClerkSession session) {
+        if (!Boolean.parseBoolean(System.getProperty("onewindow.citizenDisplay", "true"))) {
+            return;
+        }
+        citizen = new CitizenDisplayViewModel(FxUiExecutor.INSTANCE, workstation.clock());
+        citizenStage = CitizenDisplayView.open(citizen, CitizenDisplayViewModel.bundle(workstation.settings().locale()),
+                javafx.stage.Screen.getPrimary());
+    }
+
+    private java.util.concurrent.CompletionStage<java.util.Optional<org.onewindow.core.rating.ServiceRating>> askRating(
+            javafx.stage.Window owner) {
+        if (citizen != null) {
+            return citizen.askForRating();
+        }
+        return java.util.concurrent.CompletableFuture.completedFuture(RatingDialog.ask(owner, i18n, workstation.clock()));
     }
 
     private void signOut() {
         if (clerk != null) {
             clerk.finish();
+        }
+        if (queue != null) {
+            queue.close();
+            queue = null;
+        }
+        if (citizenStage != null) {
+            citizenStage.close();
+            citizenStage = null;
+            citizen = null;
         }
         workstation.signedOut();
         clerk = null;
@@ -81,6 +143,14 @@ public final class ClientShell {
 
     public CaseViewModel serviceCase() {
         return serviceCase;
+    }
+
+    public QueueViewModel queue() {
+        return queue;
+    }
+
+    public CitizenDisplayViewModel citizenDisplay() {
+        return citizen;
     }
 
     private void show(Parent root) {

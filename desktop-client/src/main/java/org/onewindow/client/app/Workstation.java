@@ -19,6 +19,8 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import org.onewindow.client.casework.CaseViewModel;
 import org.onewindow.client.clerk.ClerkViewModel;
+import org.onewindow.client.queue.QueueViewModel;
+import org.onewindow.verification.backend.queue.HttpQueueService;
 import org.onewindow.verification.backend.queue.HttpCatalogue;
 import org.onewindow.verification.chain.ChainConfig;
 import org.onewindow.verification.chain.VerifierChain;
@@ -196,6 +198,12 @@ public final class Workstation implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("trust list not refreshed (cached one stays in use): {}", e.getMessage());
         }
+    }
+
+    /** The queue panel of this counter window; call {@code start()} to subscribe to the push channel. */
+    public QueueViewModel queueViewModel(java.util.concurrent.Executor ui) {
+        return new QueueViewModel(new HttpQueueService(backend), settings.window(), io, ui, clock,
+                QueueViewModel.bundle(settings.locale()));
     }
 
     /** A view model for the service case, fed by the identity panel. */

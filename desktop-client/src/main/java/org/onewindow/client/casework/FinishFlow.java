@@ -2,6 +2,7 @@ package org.onewindow.client.casework;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
@@ -20,11 +21,11 @@ public final class FinishFlow {
     private final I18n i18n;
     private final Clock clock;
     private final Window owner;
-    private final Function<Window, Optional<ServiceRating>> rating;
+    private final Function<Window, CompletionStage<Optional<ServiceRating>>> rating;
     private Runnable afterFinish = () -> { };
 
     public FinishFlow(CaseViewModel serviceCase, ClerkViewModel identity, I18n i18n, Clock clock, Window owner,
-                      Function<Window, Optional<ServiceRating>> rating) {
+                      Function<Window, CompletionStage<Optional<ServiceRating>>> rating) {
         this.serviceCase = serviceCase;
         this.identity = identity;
         this.i18n = i18n;
@@ -55,8 +56,8 @@ public final class FinishFlow {
             }
             serviceCase.waive(missing.code(), reason.get());
         }
-        Optional<ServiceRating> rated = rating.apply(owner);
-        serviceCase.finish(rated.orElse(null)).thenRun(this::wipe);
+        // the citizen rates on their own screen (or in a dialog): the clerk's UI stays live meanwhile
+        rating.apply(owner).thenAccept(rated -> serviceCase.finish(rated.orElse(null)).thenRun(this::wipe));
     }
 
     private void wipe() {

@@ -34,11 +34,15 @@ public final class ClerkView extends BorderPane {
      * @param finishAction F12 / the finish button: ends the case and wipes the desk
      */
     public ClerkView(ClerkViewModel vm, I18n i18n, String clerkName, String hallWindow, Runnable signOut,
-                     DemoDevices demo, javafx.scene.Node casePanel, Runnable finishAction) {
+                     DemoDevices demo, javafx.scene.Node queuePanel, javafx.scene.Node casePanel,
+                     Runnable finishAction) {
         getStyleClass().add("clerk-view");
         setTop(topBar(vm, i18n, clerkName, hallWindow, signOut));
         VBox identity = new VBox(16, cardPanel(vm, i18n), verifyPanel(vm, i18n));
-        HBox center = new HBox(20, identity);
+        HBox center = new HBox(16, identity);
+        if (queuePanel != null) {
+            center.getChildren().add(0, queuePanel);
+        }
         if (casePanel != null) {
             center.getChildren().add(casePanel);
             HBox.setHgrow(casePanel, Priority.ALWAYS);
@@ -127,8 +131,8 @@ public final class ClerkView extends BorderPane {
         VBox panel = new VBox(12, heading, body);
         panel.getStyleClass().add("card-box");
         panel.setPadding(new Insets(18));
-        panel.setMinWidth(500);
-        panel.setPrefWidth(540);
+        panel.setMinWidth(440);
+        panel.setPrefWidth(480);
         return panel;
     }
 

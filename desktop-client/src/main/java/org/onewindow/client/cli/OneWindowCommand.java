@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code onewindow [options]} starts the client; {@code onewindow <tool> ...} runs a tool. */
 @Command(name = "onewindow", mixinStandardHelpOptions = true, version = "OneWindow 0.1.0",
         description = "Counter-service client for government service halls.",
-        subcommands = {SandboxCommand.class, SelfTestCommand.class, ProvisionCommand.class, SupportBundleCommand.class,
+        subcommands = {SandboxCommand.class, ReadCardCommand.class, VerifyCommand.class, ArchiveCommand.class,
+                SelfTestCommand.class, ProvisionCommand.class, SupportBundleCommand.class,
                 LogLevelCommand.class})
 public final class OneWindowCommand implements Callable<Integer> {
     /** Exit code meaning "the UI ran and closed": the launcher must not System.exit early. */

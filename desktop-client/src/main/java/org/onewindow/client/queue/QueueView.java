@@ -89,11 +89,11 @@ public final class QueueView extends VBox {
         Button park = button("parkButton", "action.park", "F5", model::park, serving);
         Button resumeParked = button("resumeParkedButton", "action.resumeParked", "F6", this::resumeParked,
                 idle.and(Bindings.isNotEmpty(model.parked())));
-        Button pause = button("pauseButton", "action.pause", "F7", model::togglePause, idle);
-        pause.textProperty().bind(Bindings.createStringBinding(() -> "F7 " + messages.getString(
+        Button pause = button("pauseButton", "action.pause", "F9", model::togglePause, idle);
+        pause.textProperty().bind(Bindings.createStringBinding(() -> "F9 " + messages.getString(
                 model.statusProperty().get() == WindowStatus.OPEN ? "action.pause" : "action.resume"), model.statusProperty()));
-        Button finish = button("finishButton", "action.finish", "F8", model::finish, serving);
-        FlowPane buttons = new FlowPane(8, 8, callNext, recall, transfer, noShow, park, resumeParked, pause, finish);
+        // no finish button here: the clerk finishes with F12, which closes the case (rating, archive) and the ticket
+        FlowPane buttons = new FlowPane(8, 8, callNext, recall, transfer, noShow, park, resumeParked, pause);
 
         transferTarget.setId("transferTarget");
         transferTarget.setPromptText(messages.getString("transfer.prompt"));
@@ -196,8 +196,8 @@ public final class QueueView extends VBox {
         m.put("noShow", KeyCode.F4);
         m.put("park", KeyCode.F5);
         m.put("resumeParked", KeyCode.F6);
-        m.put("togglePause", KeyCode.F7);
-        m.put("finish", KeyCode.F8);
+        // F7/F8 belong to the identity panel (read card, reveal); F12 finishes the whole case, ticket included
+        m.put("togglePause", KeyCode.F9);
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -57,7 +57,7 @@ class ServeCitizenEndToEndTest {
         Path dir = data.resolve("run-" + System.nanoTime());
         sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
         ClientSettings settings = new ClientSettings(dir.resolve("client"), sandbox.baseUri(),
-                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "08", "WS-E2E-08", true);
+                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "W6", "WS-E2E-W6", true);
         workstation = Workstation.start(settings, new I18n(settings.locale()));
         shell = new ClientShell(workstation, stage);
         shell.showSignIn();

@@ -53,7 +53,7 @@ class ServiceCaseFlowTest {
         Path dir = data.resolve("run-" + System.nanoTime());
         sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
         ClientSettings settings = new ClientSettings(dir.resolve("client"), sandbox.baseUri(),
-                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "08", "WS-CASE-08", true);
+                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "W6", "WS-CASE-W6", true);
         workstation = Workstation.start(settings, new I18n(settings.locale()));
         shell = new ClientShell(workstation, stage);
         shell.showSignIn();
@@ -68,7 +68,12 @@ class ServiceCaseFlowTest {
 
     @Test
     void servesAHouseholdMoveWithThreeKindsOfEvidenceThenOffersThemForReuse(FxRobot robot) throws Exception {
+        String number = workstation.backend().callJson("POST", "/api/v1/queue/tickets",
+                new ObjectMapper().createObjectNode().put("category", "HJ")).path("number").asText();
         signInAndChoose(robot, "HJ-0001");
+        robot.type(KeyCode.F1);
+        waitFor(() -> number.equals(shell.queue().currentNumberProperty().get()));
+        waitFor(() -> number.equals(shell.citizenDisplay().ticketNumberProperty().get()));
         workstation.demoDevices().orElseThrow().present(DemoCitizens.LI_NA);
         waitFor(() -> status(robot, "id-card") == ChecklistEntry.Status.SATISFIED);
 
@@ -84,8 +89,10 @@ class ServiceCaseFlowTest {
         assertThat(robot.lookup("#scanInput").queryAs(TextField.class).getText()).isEmpty();
 
         robot.type(KeyCode.F12);
-        robot.clickOn("#rating-VERY_SATISFIED").clickOn("#ratingOk");
+        robot.clickOn("#rating-VERY_SATISFIED").clickOn("#submitRating");
         JsonNode summary = waitForCaseSummary(1);
+        assertThat(summary.path("ticket").asText()).isEqualTo(number);
+        waitFor(() -> shell.queue().currentProperty().get() == null); // the ticket was closed with the case
         assertThat(summary.path("serviceItem").asText()).isEqualTo("HJ-0001");
         assertThat(summary.path("rating").path("level").asText()).isEqualTo("VERY_SATISFIED");
         assertThat(summary.path("materials").findValuesAsText("status"))
@@ -120,8 +127,9 @@ class ServiceCaseFlowTest {
         robot.type(KeyCode.F12);
         robot.clickOn("#waiverReason").write("户口簿在外地，承诺三日内补交").type(KeyCode.ENTER);
         robot.clickOn("#waiverReason").write("暂住亲属家，住所证明另行提交").type(KeyCode.ENTER);
-        robot.clickOn("#rating-DISSATISFIED").clickOn("#ratingOk"); // refused: no reason chosen yet
-        robot.clickOn("#reason-WAITED_TOO_LONG").clickOn("#ratingOk");
+        robot.clickOn("#rating-DISSATISFIED").clickOn("#submitRating"); // refused: no reason chosen yet
+        assertThat(caseSummaries()).isEmpty();
+        robot.clickOn("#reason-WAITED_TOO_LONG").clickOn("#submitRating");
 
         JsonNode summary = waitForCaseSummary(1);
         assertThat(summary.path("materials").findValuesAsText("status"))
