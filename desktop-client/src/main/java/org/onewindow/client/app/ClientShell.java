@@ -109,6 +109,13 @@ public final class ClientShell {
         citizen = new CitizenDisplayViewModel(FxUiExecutor.INSTANCE, workstation.clock());
         citizenStage = CitizenDisplayView.open(citizen, CitizenDisplayViewModel.bundle(workstation.settings().locale()),
                 javafx.stage.Screen.getPrimary());
+        // the keyboard belongs to the clerk: a touch on the citizen's screen must not take the F-keys away
+        citizenStage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                javafx.application.Platform.runLater(stage::requestFocus);
+            }
+        });
+        stage.requestFocus();
     }
 
     private java.util.concurrent.CompletionStage<java.util.Optional<org.onewindow.core.rating.ServiceRating>> askRating(

@@ -161,12 +161,12 @@ class QueueViewFlowTest extends FxRobot {
     }
 
     @Test
-    void f7PausesTheWindowAndCallNextIsDisabledUntilItOpens() throws Exception {
-        type(KeyCode.F7);
+    void f9PausesTheWindowAndCallNextIsDisabledUntilItOpens() throws Exception {
+        type(KeyCode.F9);
         waitUntil(() -> "Paused".equals(text("#windowStatus")));
         assertThat(lookup("#callNextButton").queryButton().isDisabled()).isTrue();
         assertThat(kiosk.window(WINDOW).status().name()).isEqualTo("PAUSED");
-        type(KeyCode.F7);
+        type(KeyCode.F9);
         waitUntil(() -> "Open".equals(text("#windowStatus")));
         assertThat(lookup("#callNextButton").queryButton().isDisabled()).isFalse();
     }
