@@ -101,9 +101,13 @@ public final class ClientShell {
                 finish::finish));
     }
 
-    /** The citizen-facing screen: on a second monitor when there is one, else its own window. */
+    /**
+     * The citizen-facing screen, full screen on a second monitor. With one screen it would cover the clerk's
+     * workspace, so the rating is taken in a dialog instead (-Donewindow.citizenDisplay=true forces a window).
+     */
     private void openCitizenDisplay(ClerkSession session) {
-        if (!Boolean.parseBoolean(System.getProperty("onewindow.citizenDisplay", "true"))) {
+        boolean secondScreen = javafx.stage.Screen.getScreens().size() > 1;
+        if (!secondScreen && !Boolean.getBoolean("onewindow.citizenDisplay")) {
             return;
         }
         citizen = new CitizenDisplayViewModel(FxUiExecutor.INSTANCE, workstation.clock());
