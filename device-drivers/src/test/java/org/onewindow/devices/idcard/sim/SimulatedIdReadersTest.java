@@ -78,26 +78,29 @@ class SimulatedIdReadersTest {
     }
 
     @Test
-    void aNumberFailingItsCheckDigitIsAReadFailureWithTheNumberMasked() {
+    void withTheStrictCheckOnANumberFailingItsCheckDigitIsAReadFailureWithTheNumberMasked() {
         IdCard forged = new IdCard(IdCardType.RESIDENT, "王芳", null, Sex.FEMALE, "01", LocalDate.of(1990, 3, 7),
                 "山东省济南市", "370102199003071230", "济南市公安局", LocalDate.of(2016, 5, 12),
                 LocalDate.of(2036, 5, 12), false, null, null, null, null, null);
-        slot.present(forged);
-        assertThatThrownBy(reader::read).isInstanceOfSatisfying(DeviceException.class, e -> {
-            assertThat(e.kind()).isEqualTo(DeviceException.Kind.READ_FAILED);
-            assertThat(e.getMessage()).contains("370102********1230", "check digit")
-                    .doesNotContain("370102199003071230");
-        });
+        SimulatedCardSlot own = new SimulatedCardSlot(forged);
+        ReaderSettings strict = new ReaderSettings(500, 1_500, 2, 100, true);
+        try (ProtocolIdReader strictReader = SimulatedIdReaders.inProcess(
+                new IdReaderSimulator(own, new SimulatorFaults()), strict, new SimulatedPhotoDecoder())) {
+            assertThatThrownBy(strictReader::read).isInstanceOfSatisfying(DeviceException.class, e -> {
+                assertThat(e.kind()).isEqualTo(DeviceException.Kind.READ_FAILED);
+                assertThat(e.getMessage()).contains("370102********1230", "check digit")
+                        .doesNotContain("370102199003071230");
+            });
+        }
     }
 
     @Test
-    void theNumberCheckCanBeSwitchedOffForInventedTestData() throws DeviceException {
+    void byDefaultABadCheckDigitReachesTheVerifierInsteadOfFailingTheRead() throws DeviceException {
         IdCard invented = IdCard.resident("王芳", Sex.FEMALE, "01", LocalDate.of(1990, 3, 7), "山东省济南市",
                 "370102199003071230", "济南市公安局", LocalDate.of(2016, 5, 12), null);
         SimulatedCardSlot own = new SimulatedCardSlot(invented);
-        ReaderSettings lenient = new ReaderSettings(500, 1_500, 2, 100, false);
         try (ProtocolIdReader lenientReader = SimulatedIdReaders.inProcess(
-                new IdReaderSimulator(own, new SimulatorFaults()), lenient, new SimulatedPhotoDecoder())) {
+                new IdReaderSimulator(own, new SimulatorFaults()), ReaderSettings.defaults(), new SimulatedPhotoDecoder())) {
             assertThat(lenientReader.read().idNumber()).isEqualTo("370102199003071230");
         }
     }
