@@ -39,8 +39,13 @@ public final class DemoCitizens {
             null, LocalDate.of(1992, 8, 8), "山东省济南市历下区解放路", "810000199208080030", "济南市公安局历下分局",
             LocalDate.of(2021, 3, 3), LocalDate.of(2026, 12, 31), false, null, "H12345678", 1, null, null);
 
-    /** Everyone the sandbox registry knows. */
+    /** John Smith, 2017 foreign permanent resident ID card (15-character number, no GB 11643 check digit). */
+    public static final IdCard JOHN_SMITH_2017 = new IdCard(IdCardType.FOREIGN_PERMANENT_2017, "史密斯约翰",
+            "SMITH, JOHN", Sex.MALE, null, LocalDate.of(1975, 4, 2), null, "USA370075040201", "1500",
+            LocalDate.of(2018, 1, 15), LocalDate.of(2028, 1, 15), false, "USA", null, null, null, null);
+
+    /** Everyone the sandbox registry knows: one card of every type. */
     public static List<IdCard> all() {
-        return List.of(ZHANG_WEI, LI_NA, MA_XIULAN, ANNA_SCHMIDT, CHAN_KA_MING);
+        return List.of(ZHANG_WEI, LI_NA, MA_XIULAN, ANNA_SCHMIDT, CHAN_KA_MING, JOHN_SMITH_2017);
     }
 }

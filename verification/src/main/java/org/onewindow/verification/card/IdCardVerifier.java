@@ -11,8 +11,8 @@ import org.onewindow.core.backend.HallServices;
 import org.onewindow.core.backend.IdentityCheckRequest;
 import org.onewindow.core.backend.IdentityCheckResult;
 import org.onewindow.core.identity.IdCard;
-import org.onewindow.core.identity.IdNumberCheck;
-import org.onewindow.core.identity.IdNumbers;
+import org.onewindow.verification.identity.IdentityNumberCheck;
+import org.onewindow.verification.identity.IdentityNumbers;
 import org.onewindow.core.privacy.Masking;
 import org.onewindow.core.verify.Verdict;
 import org.onewindow.core.verify.VerificationMode;
@@ -49,8 +49,12 @@ public final class IdCardVerifier {
         claims.put("idNumber", card.idNumber());
         claims.put("name", card.displayName());
 
-        IdNumberCheck rules = IdNumbers.check(card.idNumber(), today);
+        // GB 11643 and the region table for resident, permit and 2023 numbers; the 2017 permanent-resident format
+        IdentityNumberCheck rules = IdentityNumbers.check(card.idNumber(), today);
         checks.put("numberRules", rules.valid());
+        if (rules.region() != null) {
+            claims.put("region", rules.region());
+        }
         if (!rules.valid()) {
             LOG.info("ID number {} fails its rules: {}", Masking.idNumber(card.idNumber()), rules.problem());
             return new VerificationResult(FORMAT, Verdict.INVALID, VerificationReason.INVALID_NUMBER,

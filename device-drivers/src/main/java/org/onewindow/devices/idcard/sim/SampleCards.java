@@ -1,11 +1,8 @@
 package org.onewindow.devices.idcard.sim;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.onewindow.core.demo.DemoCitizens;
 import org.onewindow.core.identity.IdCard;
-import org.onewindow.core.identity.IdCardType;
-import org.onewindow.core.identity.Sex;
 
 /**
  * Sample cards of every type for the simulator: the people of {@link DemoCitizens} (the sandbox
@@ -15,9 +12,8 @@ import org.onewindow.core.identity.Sex;
 public final class SampleCards {
 
     /** John Smith, 2017 foreign permanent resident ID card (15-character number: 3 letters, 12 digits). */
-    public static final IdCard JOHN_SMITH_2017 = new IdCard(IdCardType.FOREIGN_PERMANENT_2017, "史密斯约翰",
-            "SMITH, JOHN", Sex.MALE, null, LocalDate.of(1975, 4, 2), null, "USA370075040201", "1500",
-            LocalDate.of(2018, 1, 15), LocalDate.of(2028, 1, 15), false, "USA", null, null, null, null);
+    /** The 2017-layout card of the shared demo data set. */
+    public static final IdCard JOHN_SMITH_2017 = DemoCitizens.JOHN_SMITH_2017;
 
     private SampleCards() {
     }
