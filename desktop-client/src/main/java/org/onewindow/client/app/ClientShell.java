@@ -36,6 +36,7 @@ public final class ClientShell {
     private QueueViewModel queue;
     private CitizenDisplayViewModel citizen;
     private Stage citizenStage;
+    private javafx.animation.PauseTransition idle;
 
     public ClientShell(Workstation workstation, Stage stage) {
         this.workstation = workstation;
@@ -92,6 +93,7 @@ public final class ClientShell {
             }
         });
         queue.start();
+        installIdleWipe(finish);
         QueueView queueView = new QueueView(queue, QueueViewModel.bundle(s.locale()));
         queueView.setPrefWidth(300);
         queueView.setMinWidth(280);
@@ -99,6 +101,31 @@ public final class ClientShell {
         show(new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
                 this::signOut, workstation.demoDevices().orElse(null), queueView, new CaseView(serviceCase, i18n),
                 finish::finish));
+    }
+
+    /**
+     * Privacy: when nobody has touched the clerk's keyboard or mouse for a while, the citizen's data
+     * leaves the screen (the case stays open if it has no citizen yet). Default 5 minutes;
+     * {@code -Donewindow.idleWipeSeconds=N} changes it.
+     */
+    private void installIdleWipe(FinishFlow finish) {
+        if (idle != null) {
+            idle.stop();
+        }
+        long seconds = Long.getLong("onewindow.idleWipeSeconds", 300);
+        idle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+        idle.setOnFinished(e -> {
+            if (clerk != null && clerk.cardProperty().get() != null) {
+                clerk.finish();
+                serviceCase.startCase(null);
+                if (citizen != null) {
+                    citizen.wipe();
+                }
+            }
+        });
+        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> idle.playFromStart());
+        clerk.cardProperty().addListener((obs, was, now) -> idle.playFromStart());
+        idle.playFromStart();
     }
 
     /**
@@ -142,6 +169,9 @@ public final class ClientShell {
             citizenStage.close();
             citizenStage = null;
             citizen = null;
+        }
+        if (idle != null) {
+            idle.stop();
         }
         workstation.signedOut();
         clerk = null;

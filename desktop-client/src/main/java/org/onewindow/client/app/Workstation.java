@@ -21,6 +21,7 @@ import org.onewindow.client.casework.CaseViewModel;
 import org.onewindow.client.clerk.ClerkViewModel;
 import org.onewindow.client.queue.QueueViewModel;
 import org.onewindow.verification.backend.queue.HttpQueueService;
+import org.onewindow.cache.catalogue.CachingCatalogue;
 import org.onewindow.verification.backend.queue.HttpCatalogue;
 import org.onewindow.verification.chain.ChainConfig;
 import org.onewindow.verification.chain.VerifierChain;
@@ -75,6 +76,7 @@ public final class Workstation implements AutoCloseable {
     private final AtomicReference<ClerkViewModel> clerk = new AtomicReference<>();
     private final TrustStore trust = new TrustStore(new InMemoryTrustListCache(), Duration.ofHours(72));
     private final VerifierChain credentials;
+    private final CachingCatalogue catalogue;
     private CardPresenceWatcher watcher;
 
     private Workstation(ClientSettings settings, I18n i18n, Clock clock, SandboxBackend sandbox,
@@ -93,6 +95,12 @@ public final class Workstation implements AutoCloseable {
         this.io = Executors.newFixedThreadPool(4, r -> daemon(r, "io-" + n.incrementAndGet()));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "workstation-timer"));
         this.credentials = VerifierChains.create(ChainConfig.online(clock, trust, backend));
+        try {
+            this.catalogue = new CachingCatalogue(new HttpCatalogue(backend),
+                    settings.dataDir().resolve("cache").resolve("catalogue.db"), clock);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Opens everything this workstation needs. Blocking I/O: never on the FX thread. */
@@ -213,7 +221,7 @@ public final class Workstation implements AutoCloseable {
                 new CounterIdentity(settings.hall(), settings.window(), settings.workstation()),
                 () -> s == null ? null : s.account());
         PublicKey receiptKey = sandbox == null ? null : sandbox.receiptKey();
-        CaseViewModel vm = new CaseViewModel(new HttpCatalogue(backend), backend, credentials,
+        CaseViewModel vm = new CaseViewModel(catalogue, backend, credentials,
                 new DataShareClient(backend, receiptKey), counter, io, ui, i18n, clock);
         identity.useCaseIds(vm::caseId);
         identity.addIdentityListener(vm::onIdentity);
