@@ -64,6 +64,23 @@ class DataShareClientTest {
     }
 
     @Test
+    void turnsLookUpsIntoResultsForTheCard() throws Exception {
+        DataShareClient client = new DataShareClient(fx.client, fx.sandbox.receiptKey());
+
+        var confirmed = client.verify(DataShareKind.HOUSEHOLD_REGISTRATION, DemoCitizens.ZHANG_WEI.idNumber(), fx.clock);
+        var none = client.verify(DataShareKind.PROPERTY_REGISTRATION, DemoCitizens.ZHANG_WEI.idNumber(), fx.clock);
+        fx.sandbox.addFault(org.onewindow.sandbox.http.FaultRule.status("POST", "/api/v1/data-share", 503, 1));
+        var failed = client.verify(DataShareKind.SOCIAL_SECURITY, DemoCitizens.ZHANG_WEI.idNumber(), fx.clock);
+
+        assertThat(confirmed.verdict()).isEqualTo(org.onewindow.core.verify.Verdict.VALID);
+        assertThat(confirmed.claims()).containsEntry("fact.relationToHead", "户主").containsKey("receiptId");
+        assertThat(confirmed.checks()).containsEntry("signature", true).containsEntry("online", true);
+        assertThat(none.reason()).isEqualTo(org.onewindow.core.verify.VerificationReason.IDENTITY_UNKNOWN);
+        assertThat(failed.verdict()).isEqualTo(org.onewindow.core.verify.Verdict.UNVERIFIABLE);
+        assertThat(failed.reason()).isEqualTo(org.onewindow.core.verify.VerificationReason.BACKEND_ERROR);
+    }
+
+    @Test
     void leavesTheReceiptUncheckedWithoutAKey() throws Exception {
         DataShareAnswer a = new DataShareClient(fx.client, null)
                 .lookUp(DataShareKind.SOCIAL_SECURITY, DemoCitizens.ZHANG_WEI.idNumber());
