@@ -116,6 +116,19 @@ class TrustListUpdaterTest {
     }
 
     @Test
+    void skipsAnUnusableEntryButKeepsTheRestOfTheList() throws Exception {
+        X509Certificate good = TestPki.certificate(TestPki.ecP256(), "good");
+        String json = "{\"type\":\"onewindow-trust-list\",\"sequence\":2,\"issuedAt\":\"2026-11-29T00:00:00Z\",\"issuers\":["
+                + "{\"kid\":\"bad\",\"name\":\"bad\",\"publicKey\":\"AAAA\"},"
+                + "{\"kid\":\"good\",\"name\":\"good\",\"certificate\":\"" + Base64.getEncoder().encodeToString(good.getEncoded())
+                + "\"}]}";
+
+        TrustList list = TrustListCodec.parseTrustList(json.getBytes(StandardCharsets.UTF_8), "t");
+
+        assertThat(list.issuers()).extracting(TrustedIssuer::kid).containsExactly("good");
+    }
+
+    @Test
     void aStoreMergesDownloadedAndImportedTrustAndReportsTheOlderAge() throws Exception {
         X509Certificate a = TestPki.certificate(TestPki.ecP256(), "a");
         X509Certificate b = TestPki.certificate(TestPki.ecP256(), "b");
