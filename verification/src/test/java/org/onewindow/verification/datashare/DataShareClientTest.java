@@ -4,25 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.core.backend.BackendException;
 import org.onewindow.core.demo.DemoCitizens;
 import org.onewindow.verification.testing.SandboxFixture;
 
+/** One sandbox per class: starting one costs more than the tests themselves. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataShareClientTest {
     @TempDir
-    Path dir;
+    static Path dir;
     SandboxFixture fx;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         fx = new SandboxFixture(dir);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         fx.close();
     }
