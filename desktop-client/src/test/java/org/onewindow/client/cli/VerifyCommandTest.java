@@ -140,6 +140,17 @@ class VerifyCommandTest {
     }
 
     @Test
+    void enforcesAnExpectedCredentialType() throws Exception {
+        Run wanted = run("--payload", hc1, "--trust", certFile.toString(), "--at", AT, "--expect-type", "hcert-vaccination");
+        Run other = run("--payload", hc1, "--trust", certFile.toString(), "--at", AT, "--expect-type", "business-license");
+
+        assertThat(wanted.exit()).isZero();
+        assertThat(wanted.lines().get(0).path("checks").path("type").asBoolean()).isTrue();
+        assertThat(other.exit()).isEqualTo(3);
+        assertThat(other.lines().get(0).path("reason").asText()).isEqualTo("WRONG_CREDENTIAL_TYPE");
+    }
+
+    @Test
     void readsAQrCodeFromAnImage() throws Exception {
         Path png = dir.resolve("hc1.png");
         MatrixToImageWriter.writeToPath(new QRCodeWriter().encode(hc1, BarcodeFormat.QR_CODE, 1000, 1000), "PNG", png);
