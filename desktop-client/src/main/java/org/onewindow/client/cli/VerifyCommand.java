@@ -96,6 +96,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--password-env", paramLabel = "VAR", description = "Environment variable holding the password.")
     String passwordEnv;
 
+    @Option(names = "--password-file", paramLabel = "FILE", description = "File whose first line is the password.")
+    Path passwordFile;
+
     @Option(names = "--reveal", description = "Print citizen data in clear (default: masked).")
     boolean reveal;
 
@@ -133,8 +136,7 @@ public final class VerifyCommand implements Callable<Integer> {
             if (backend != null) {
                 http = new HttpHallServices(BackendConfig.of(backend, "cli"));
                 if (account != null) {
-                    String password = passwordEnv == null ? "" : System.getenv().getOrDefault(passwordEnv, "");
-                    http.signIn(account, password.toCharArray());
+                    http.signIn(account, password().toCharArray());
                 }
             }
             VerifierChain chain = VerifierChains.create(new ChainConfig(clock, trust, http, null));
@@ -146,7 +148,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             out.flush();
             return counts.containsKey(Verdict.INVALID) ? 3 : counts.containsKey(Verdict.UNVERIFIABLE) ? 4 : 0;
-        } catch (org.onewindow.core.backend.BackendException e) {
+        } catch (org.onewindow.core.backend.BackendException | IOException e) {
             err.println("cannot sign in to the back-end: " + e.getMessage());
             return 5;
         } finally {
@@ -154,6 +156,13 @@ public final class VerifyCommand implements Callable<Integer> {
                 http.close();
             }
         }
+    }
+
+    private String password() throws IOException {
+        if (passwordFile != null) {
+            return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        }
+        return passwordEnv == null ? "" : System.getenv().getOrDefault(passwordEnv, "");
     }
 
     private List<Input> inputsInOrder() {

@@ -51,7 +51,9 @@ public final class VerificationCardViewModel {
     private VerificationResult current;
 
     public VerificationCardViewModel(Locale locale) {
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        // no fallback to the JVM's default locale: on a Chinese workstation an English card must stay English
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         revealed.addListener((obs, was, now) -> fillClaims());
     }
 

@@ -140,13 +140,24 @@ class VerifyCommandTest {
     }
 
     @Test
+    void enforcesAnExpectedCredentialType() throws Exception {
+        Run wanted = run("--payload", hc1, "--trust", certFile.toString(), "--at", AT, "--expect-type", "hcert-vaccination");
+        Run other = run("--payload", hc1, "--trust", certFile.toString(), "--at", AT, "--expect-type", "business-license");
+
+        assertThat(wanted.exit()).isZero();
+        assertThat(wanted.lines().get(0).path("checks").path("type").asBoolean()).isTrue();
+        assertThat(other.exit()).isEqualTo(3);
+        assertThat(other.lines().get(0).path("reason").asText()).isEqualTo("WRONG_CREDENTIAL_TYPE");
+    }
+
+    @Test
     void readsAQrCodeFromAnImage() throws Exception {
         Path png = dir.resolve("hc1.png");
-        MatrixToImageWriter.writeToPath(new QRCodeWriter().encode(hc1, BarcodeFormat.QR_CODE, 500, 500), "PNG", png);
+        MatrixToImageWriter.writeToPath(new QRCodeWriter().encode(hc1, BarcodeFormat.QR_CODE, 1000, 1000), "PNG", png);
 
         Run r = run("--image", png.toString(), "--trust", certFile.toString(), "--at", AT);
 
-        assertThat(r.exit()).isZero();
+        assertThat(r.exit()).as("%s", r.lines()).isZero();
         assertThat(r.lines().get(0).path("verdict").asText()).isEqualTo("VALID");
     }
 
@@ -158,6 +169,30 @@ class VerifyCommandTest {
         assertThat(noTrust.exit()).isEqualTo(4);
         assertThat(noTrust.lines().get(0).path("verdict").asText()).isEqualTo("UNVERIFIABLE");
         assertThat(late.lines().get(0).path("reason").asText()).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void resolvesAnOnlineTokenThroughTheBackEnd() throws Exception {
+        try (org.onewindow.sandbox.SandboxBackend sandbox = org.onewindow.sandbox.SandboxBackend.start(dir.resolve("sandbox"), 0);
+             org.onewindow.verification.backend.HttpHallServices http = new org.onewindow.verification.backend.HttpHallServices(
+                     org.onewindow.verification.backend.BackendConfig.of(sandbox.baseUri(), "WS"))) {
+            String payload = http.callJson("POST", "/api/v1/credentials/demo-tokens",
+                    JSON.createObjectNode().put("idNumber", DemoCitizens.LI_NA.idNumber()).put("credentialType", "eid"))
+                    .path("payload").asText();
+            Path password = Files.writeString(dir.resolve("password"), "demo\n");
+
+            Run r = run("--payload", payload, "--backend", sandbox.baseUri().toString(), "--account", "demo",
+                    "--password-file", password.toString());
+            Run wrongPassword = run("--payload", payload, "--backend", sandbox.baseUri().toString(), "--account", "demo",
+                    "--password-file", certFile.toString());
+
+            assertThat(r.exit()).isZero();
+            assertThat(r.lines().get(0).path("format").asText()).isEqualTo("online-credential");
+            assertThat(r.lines().get(0).path("mode").asText()).isEqualTo("ONLINE");
+            assertThat(r.lines().get(0).path("checks").path("online").asBoolean()).isTrue();
+            assertThat(r.lines().get(0).path("claims").path("holderName").asText()).isEqualTo("李*");
+            assertThat(wrongPassword.exit()).isEqualTo(5);
+        }
     }
 
     @Test

@@ -95,6 +95,23 @@ class VerificationCardViewModelTest {
     }
 
     @Test
+    void staysEnglishOnAChineseWorkstationAndServesPlainChinese() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            VerificationCardViewModel english = new VerificationCardViewModel(Locale.ENGLISH);
+            VerificationCardViewModel chinese = new VerificationCardViewModel(Locale.CHINESE);
+            english.show(offlineValid());
+            chinese.show(offlineValid());
+
+            assertThat(english.headlineProperty().get()).isEqualTo("Valid");
+            assertThat(chinese.headlineProperty().get()).isEqualTo("有效");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void clearLeavesNoCitizenDataBehind() {
         VerificationCardViewModel vm = new VerificationCardViewModel(Locale.ENGLISH);
         vm.show(offlineValid());

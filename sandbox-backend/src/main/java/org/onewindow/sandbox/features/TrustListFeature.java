@@ -39,7 +39,7 @@ import org.onewindow.sandbox.http.Response;
  * signer (its certificate: GET /api/v1/trust-lists/signer, which a real deployment provisions instead).
  *
  * <p>Sandbox-only administration (not part of the contract): POST /api/v1/sandbox/trust-list/issuers adds a
- * trusted key, POST /api/v1/sandbox/status-lists/{id}/revoke sets a bit, POST
+ * trusted key ({@code "replace": true} first drops entries of the same name), POST /api/v1/sandbox/status-lists/{id}/revoke sets a bit, POST
  * /api/v1/sandbox/trust-list/revoked-hcerts adds an HCERT UCI hash. The list's sequence grows with each change.
  */
 public final class TrustListFeature implements SandboxFeature {
@@ -84,6 +84,13 @@ public final class TrustListFeature implements SandboxFeature {
                 throw new HttpError(400, "missing-field", "certificate or publicKey is required");
             }
             ctx.db().with(c -> {
+                if (b.path("replace").asBoolean(false)) {
+                    // the demo re-registers fresh keys under the same name on every start
+                    try (PreparedStatement del = c.prepareStatement("DELETE FROM trust_issuers WHERE name = ?")) {
+                        del.setString(1, name);
+                        del.executeUpdate();
+                    }
+                }
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT OR REPLACE INTO trust_issuers(kid, name, issuer_id, formats, certificate, public_key)
                         VALUES (?,?,?,?,?,?)""")) {

@@ -46,7 +46,7 @@ public final class VerifierChain implements CredentialVerifier {
                     return v;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("{} failed to inspect a payload: {}", v.format(), e.toString());
+                LOG.warn("{} failed to inspect a payload: {}", v.format(), where(e));
             }
         }
         return null;
@@ -63,10 +63,16 @@ public final class VerifierChain implements CredentialVerifier {
         try {
             return v.verify(presentation);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.warn("{} verifier failed on a payload: {}", v.format(), e.toString());
+            LOG.warn("{} verifier failed on a payload: {}", v.format(), where(e));
             return new Outcome(v.format(), VerificationMode.NOT_VERIFIED, clock.instant())
                     .malformed("the payload could not be processed");
         }
+    }
+
+    /** Exception type and place only: messages of parse errors can quote the payload (citizen data). */
+    private static String where(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e.getClass().getName() + (trace.length == 0 ? "" : " at " + trace[0]);
     }
 
     /**

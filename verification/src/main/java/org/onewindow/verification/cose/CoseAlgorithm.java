@@ -23,7 +23,7 @@ import org.bouncycastle.asn1.DERSequence;
  * uses for ECDSA, with the GM/T 0009 default user ID.
  */
 public enum CoseAlgorithm {
-    ES256(-7, "SHA256withECDSAinP1363Format"),
+    ES256(-7, "SHA256withPLAIN-ECDSA"),
     /** Ed25519 (COSE "EdDSA"); Claim 169 issuers use it. */
     EDDSA(-8, "Ed25519"),
     PS256(-37, "RSASSA-PSS"),
@@ -58,7 +58,10 @@ public enum CoseAlgorithm {
 
     private Signature signature() throws GeneralSecurityException {
         return switch (this) {
-            case ES256, EDDSA -> Signature.getInstance(jcaName);
+            // BouncyCastle's ECDSA verifies about 5x faster than JDK 17's SunEC on the build machines
+            // (docs/verification.md); same r||s input, so the choice is invisible outside this line
+            case ES256 -> Signature.getInstance(jcaName, BC);
+            case EDDSA -> Signature.getInstance(jcaName);
             case PS256 -> {
                 Signature s = Signature.getInstance(jcaName);
                 s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));

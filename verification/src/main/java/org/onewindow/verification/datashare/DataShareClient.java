@@ -14,8 +14,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Clock;
 import org.onewindow.core.backend.BackendException;
+import org.onewindow.core.verify.VerificationMode;
+import org.onewindow.core.verify.VerificationReason;
+import org.onewindow.core.verify.VerificationResult;
 import org.onewindow.verification.backend.HttpHallServices;
+import org.onewindow.verification.chain.Formats;
+import org.onewindow.verification.chain.Outcome;
 
 /**
  * Data-share look-ups for a verified identity (POST /api/v1/data-share/{kind}). Every answer carries a
@@ -61,6 +67,38 @@ public final class DataShareClient {
         @SuppressWarnings("unchecked")
         Map<String, Object> facts = n.path("facts").isObject() ? JSON.convertValue(n.get("facts"), LinkedHashMap.class) : Map.of();
         return new DataShareAnswer(kind, found, facts, receiptId, answeredAt, signature, verified);
+    }
+
+    /**
+     * The look-up as a result for the card and the archive: VALID when the registry confirms a record (its
+     * facts and receipt as claims), INVALID / IDENTITY_UNKNOWN when it holds none, UNVERIFIABLE when the
+     * back-end cannot be asked or answers outside the contract.
+     */
+    public VerificationResult verify(DataShareKind kind, String idNumber, Clock clock) {
+        var o = new Outcome("data-share:" + kind.path(),
+                VerificationMode.NOT_VERIFIED, clock.instant());
+        DataShareAnswer a;
+        try {
+            a = lookUp(kind, idNumber);
+        } catch (BackendException e) {
+            return switch (e.kind()) {
+                case UNREACHABLE, TIMEOUT -> o.unverifiable(VerificationReason.OFFLINE, e.getMessage());
+                default -> o.unverifiable(VerificationReason.BACKEND_ERROR, e.getMessage());
+            };
+        }
+        o.mode(VerificationMode.ONLINE);
+        o.check(Formats.Checks.ONLINE, a.found());
+        if (a.signatureVerified() != null) {
+            o.check(Formats.Checks.SIGNATURE, a.signatureVerified());
+        }
+        o.claim("credentialType", kind.path());
+        o.claim("holderId", idNumber.trim().toUpperCase());
+        o.claim("receiptId", a.receiptId());
+        o.claim("answeredAt", a.answeredAt().toString());
+        a.facts().forEach((k, v) -> o.claim("fact." + k, v));
+        return a.found() ? o.valid("confirmed by the registry, receipt " + a.receiptId())
+                : o.invalid(VerificationReason.IDENTITY_UNKNOWN,
+                "the registry holds no record, receipt " + a.receiptId());
     }
 
     private boolean verify(String text, String signatureB64) {

@@ -154,7 +154,10 @@ public final class OnlineCredentialVerifier implements FormatVerifier {
     /** The e-license file of a VALID online result, checked against the hash the back-end gave. */
     public ElicenseFile downloadFile(VerificationResult result) throws BackendException {
         Map<String, Object> claims = result.claims();
-        if (backend == null || !(claims.get("filePath") instanceof String path) || !path.startsWith("/api/v1/credentials/files/")) {
+        // only the file of this credential, under the documented path: a resolve answer must not steer the
+        // signed-in client to another resource
+        if (backend == null || !(claims.get("filePath") instanceof String path) || !(claims.get("identifier") instanceof String id)
+                || !path.equals("/api/v1/credentials/files/" + id)) {
             throw new BackendException(BackendException.Kind.PROTOCOL, "the result names no e-license file");
         }
         byte[] bytes = backend.callBytes("GET", path);

@@ -33,6 +33,7 @@ public final class TrustListCodec {
     public static final String TRUST_LIST_TYPE = "onewindow-trust-list";
     public static final String STATUS_LIST_TYPE = "onewindow-status-list";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrustListCodec.class);
 
     private TrustListCodec() {
     }
@@ -100,7 +101,12 @@ public final class TrustListCodec {
         }
         List<TrustedIssuer> issuers = new ArrayList<>();
         for (JsonNode e : n.path("issuers")) {
-            issuers.add(issuer(e));
+            try {
+                issuers.add(issuer(e));
+            } catch (TrustListException bad) {
+                // one entry we cannot use (unknown key type, broken certificate) must not void the others
+                LOG.warn("skipping trust-list entry {}: {}", e.path("kid").asText("?"), bad.getMessage());
+            }
         }
         Set<String> revoked = new HashSet<>();
         for (JsonNode r : n.path("revokedHcerts")) {
@@ -181,7 +187,7 @@ public final class TrustListCodec {
     }
 
     static PublicKey publicKey(byte[] spki) throws GeneralSecurityException {
-        for (String alg : List.of("EC", "RSA")) {
+        for (String alg : List.of("EC", "RSA", "Ed25519")) {
             try {
                 return KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(spki));
             } catch (GeneralSecurityException e) {

@@ -31,7 +31,10 @@ public final class TrustListUpdater {
 
     /** Fetches, verifies and caches; answers the list now in the cache. */
     public TrustList update() throws BackendException, TrustListException {
-        byte[] payload = TrustListCodec.openEnvelope(backend.callBytes("GET", TRUST_LIST_PATH), signer);
+        byte[] envelope = backend.callBytes("GET", TRUST_LIST_PATH);
+        byte[] payload = TrustListCodec.openEnvelope(envelope, signer);
+        Map<String, byte[]> envelopes = new LinkedHashMap<>();
+        envelopes.put(TrustListCache.TRUST_LIST_BLOB, envelope);
         TrustList list = TrustListCodec.parseTrustList(payload, "back-end");
         var cached = cache.load();
         if (cached.isPresent() && cached.get().sequence() > list.sequence()) {
@@ -43,8 +46,9 @@ public final class TrustListUpdater {
             if (!id.matches("[A-Za-z0-9._-]{1,100}")) {
                 throw new TrustListException("status list id has invalid characters");
             }
-            StatusList sl = TrustListCodec.parseStatusList(
-                    TrustListCodec.openEnvelope(backend.callBytes("GET", STATUS_LIST_PATH + id), signer));
+            byte[] statusEnvelope = backend.callBytes("GET", STATUS_LIST_PATH + id);
+            StatusList sl = TrustListCodec.parseStatusList(TrustListCodec.openEnvelope(statusEnvelope, signer));
+            envelopes.put(id, statusEnvelope);
             if (!id.equals(sl.id())) {
                 throw new TrustListException("status list answered under another id");
             }
@@ -52,7 +56,7 @@ public final class TrustListUpdater {
         }
         TrustList complete = new TrustList(list.sequence(), list.issuedAt(), list.issuers(), statusLists,
                 list.revokedHcerts(), list.source());
-        cache.store(complete);
+        cache.storeSigned(complete, envelopes);
         LOG.info("trust list {} cached: {} issuers, {} status lists", complete.sequence(), complete.issuers().size(),
                 statusLists.size());
         return complete;

@@ -150,13 +150,11 @@ class HcertVerifierTest {
 
     @Test
     void rejectsAnExpiredHcert() throws Exception {
-        VerificationResult r = verify(es256(HcertFixtures.vaccination()), trust.merge(TrustList.empty()),
-                EXP.plusSeconds(1));
-
-        // the trust list is then older than 72 h: give a fresh one to reach the expiry rule
-        assertThat(r.reason()).isEqualTo(VerificationReason.TRUST_LIST_TOO_OLD);
+        // a trust list issued at the check time, so that only the HCERT's own expiry can fail
         TrustList fresh = new TrustList(8, EXP, trust.issuers(), Map.of(), Set.of(), "fresh");
+
         VerificationResult expired = verify(es256(HcertFixtures.vaccination()), fresh, EXP.plusSeconds(1));
+
         assertThat(expired.reason()).isEqualTo(VerificationReason.EXPIRED);
         assertThat(expired.checks()).containsEntry("expiry", false).containsEntry("signature", true);
     }

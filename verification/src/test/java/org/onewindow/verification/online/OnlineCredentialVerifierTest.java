@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.core.backend.BackendException;
@@ -27,19 +28,21 @@ import org.onewindow.verification.chain.VerifierChains;
 import org.onewindow.verification.testing.SandboxFixture;
 import org.onewindow.verification.trust.TrustStore;
 
+/** One sandbox per class: starting one costs more than the tests themselves. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OnlineCredentialVerifierTest {
     @TempDir
-    Path dir;
+    static Path dir;
     SandboxFixture fx;
     VerifierChain chain;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         fx = new SandboxFixture(dir);
         chain = VerifierChains.create(ChainConfig.online(fx.clock, TrustStore.of(Duration.ofHours(24)), fx.client));
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         fx.close();
     }

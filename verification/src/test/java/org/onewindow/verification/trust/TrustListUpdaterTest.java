@@ -16,26 +16,29 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.verification.testing.SandboxFixture;
 import org.onewindow.verification.testing.TestPki;
 
+/** One sandbox per class: starting one costs more than the tests themselves. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustListUpdaterTest {
     @TempDir
-    Path dir;
+    static Path dir;
     SandboxFixture fx;
     PublicKey signer;
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         fx = new SandboxFixture(dir.resolve("sandbox"));
         signer = Certificates.parseAll(fx.client.callBytes("GET", "/api/v1/trust-lists/signer")).get(0).getPublicKey();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         fx.close();
     }
@@ -113,6 +116,19 @@ class TrustListUpdaterTest {
                 .isInstanceOf(TrustListException.class);
         Path junk = Files.writeString(dir.resolve("junk.txt"), "not a certificate", StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> TrustFiles.load(junk, null, fx.clock.instant())).isInstanceOf(TrustListException.class);
+    }
+
+    @Test
+    void skipsAnUnusableEntryButKeepsTheRestOfTheList() throws Exception {
+        X509Certificate good = TestPki.certificate(TestPki.ecP256(), "good");
+        String json = "{\"type\":\"onewindow-trust-list\",\"sequence\":2,\"issuedAt\":\"2026-11-29T00:00:00Z\",\"issuers\":["
+                + "{\"kid\":\"bad\",\"name\":\"bad\",\"publicKey\":\"AAAA\"},"
+                + "{\"kid\":\"good\",\"name\":\"good\",\"certificate\":\"" + Base64.getEncoder().encodeToString(good.getEncoded())
+                + "\"}]}";
+
+        TrustList list = TrustListCodec.parseTrustList(json.getBytes(StandardCharsets.UTF_8), "t");
+
+        assertThat(list.issuers()).extracting(TrustedIssuer::kid).containsExactly("good");
     }
 
     @Test
