@@ -59,6 +59,23 @@ class QueueEventStreamTest {
     }
 
     @Test
+    void readsWorkRightAfterABackEndRestartOnTheSameClient() throws Exception {
+        SandboxBackend backend = SandboxBackend.start(dataDir, 0);
+        int port = backend.port();
+        try (HttpHallServices hall = new HttpHallServices(BackendConfig.of(backend.baseUri(), "ws-1"))) {
+            HttpQueueService queue = new HttpQueueService(hall);
+            queue.issueTicket("SB", PriorityClass.REGULAR);
+            assertThat(queue.window("W2").waitingCount()).isEqualTo(1); // leaves a kept-alive connection
+            backend.close();
+            backend = SandboxBackend.start(dataDir, port);
+            assertThat(queue.window("W2").waitingCount()).isEqualTo(1);
+            assertThat(queue.categories()).hasSize(4);
+        } finally {
+            backend.close();
+        }
+    }
+
+    @Test
     void aThrowingListenerDoesNotStopTheStream() throws Exception {
         try (SandboxBackend backend = SandboxBackend.start(dataDir, 0);
              HttpHallServices kiosk = new HttpHallServices(BackendConfig.of(backend.baseUri(), "kiosk-1"))) {
