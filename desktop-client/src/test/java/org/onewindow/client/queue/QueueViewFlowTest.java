@@ -179,7 +179,7 @@ class QueueViewFlowTest extends FxRobot {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition); // generous: shared build machines are slow
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

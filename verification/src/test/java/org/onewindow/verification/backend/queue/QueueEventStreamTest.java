@@ -19,7 +19,7 @@ class QueueEventStreamTest {
         QuietLogs.apply();
     }
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
     Path dataDir;
