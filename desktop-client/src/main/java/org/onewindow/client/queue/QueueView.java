@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -15,8 +15,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -134,20 +133,22 @@ public final class QueueView extends VBox {
                 "resumeParked", this::resumeParked, "togglePause", model::togglePause, "finish", model::finish);
         Map<KeyCode, Runnable> actions = new LinkedHashMap<>();
         SHORTCUTS.forEach((name, key) -> actions.put(key, byName.get(name)));
+        // a filter, not accelerators: it sees the key before any focused control can use it (on Windows a
+        // focused ComboBox takes F4 to open its list)
+        EventHandler<KeyEvent> functionKeys = e -> {
+            Runnable action = actions.get(e.getCode());
+            if (action != null && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+                e.consume();
+                action.run();
+            }
+        };
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                actions.keySet().forEach(k -> old.getAccelerators().remove(new KeyCodeCombination(k)));
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, functionKeys);
             }
             if (scene != null) {
-                install(scene, actions);
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, functionKeys);
             }
-        });
-    }
-
-    private static void install(Scene scene, Map<KeyCode, Runnable> actions) {
-        actions.forEach((key, action) -> {
-            KeyCombination combination = new KeyCodeCombination(key);
-            scene.getAccelerators().put(combination, action);
         });
     }
 

@@ -314,7 +314,10 @@ public final class QueueViewModel implements AutoCloseable {
             refresh();
             return;
         }
-        waitingCount.set(event.waitingFor(windowId, categories));
+        if (!categories.isEmpty()) {
+            // before the window's categories are loaded the count would be wrong; the load brings its own
+            waitingCount.set(event.waitingFor(windowId, categories));
+        }
         if (windowId.equals(event.windowId())) {
             // someone else (a supervisor) changed this window: follow
             if (event.type() == QueueEvent.Type.WINDOW_PAUSED) {

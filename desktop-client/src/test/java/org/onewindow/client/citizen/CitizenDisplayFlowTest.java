@@ -12,6 +12,8 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +91,20 @@ class CitizenDisplayFlowTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(visible("#idlePage")).isTrue();
         assertThat(text("#citizenTicket")).isEmpty();
+    }
+
+    @Test
+    void opensAsAWindowOnTheClerksScreenWhenThereIsNoSecondOne() throws Exception {
+        assertThat(Screen.getScreens()).hasSize(1);
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> CitizenDisplayView.open(model,
+                CitizenDisplayViewModel.bundle(Locale.ENGLISH), Screen.getPrimary())).get(5, TimeUnit.SECONDS);
+        try {
+            assertThat(stage.isShowing()).isTrue();
+            assertThat(stage.isFullScreen()).isFalse();
+            assertThat(stage.getTitle()).isEqualTo("OneWindow — citizen display");
+        } finally {
+            WaitForAsyncUtils.asyncFx(stage::close).get(5, TimeUnit.SECONDS);
+        }
     }
 
     private boolean visible(String id) {

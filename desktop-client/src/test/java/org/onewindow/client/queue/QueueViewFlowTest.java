@@ -127,10 +127,12 @@ class QueueViewFlowTest extends FxRobot {
     }
 
     @Test
-    void f4MarksANoShow() throws Exception {
+    void f4MarksANoShowWhileTheTransferListHasFocus() throws Exception {
         Ticket t = kiosk.issueTicket("SB", PriorityClass.REGULAR);
         type(KeyCode.F1);
         waitUntil(() -> t.number().equals(text("#currentNumber")));
+        clickOn("#transferTarget"); // the function keys must work wherever the focus is
+        type(KeyCode.ESCAPE);
         type(KeyCode.F4);
         waitUntil(() -> "—".equals(text("#currentNumber")));
         assertThat(kioskHall.callJson("GET", "/api/v1/queue/tickets/" + t.id(), null).get("state").asText())
@@ -177,7 +179,7 @@ class QueueViewFlowTest extends FxRobot {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition); // generous: shared build machines are slow
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -173,6 +173,19 @@ class QueueViewModelTest {
     }
 
     @Test
+    void eventsBeforeTheWindowIsLoadedDoNotGuessTheCount() {
+        model.start(); // subscribed, window not loaded yet (background work pending)
+        queue.push(QueueEvent.Type.TICKET_ISSUED, null, Map.of("SB", 4), Map.of());
+        while (!uiQueue.isEmpty()) {
+            uiQueue.poll().run();
+        }
+        assertThat(model.waitingCountProperty().get()).isZero();
+        queue.enqueue("A001", NOW);
+        settle();
+        assertThat(model.waitingCountProperty().get()).isEqualTo(1);
+    }
+
+    @Test
     void reconnectReloadsTheWindowAndMarksTheStreamLive() {
         model.start();
         settle();

@@ -24,18 +24,18 @@ public final class HttpCatalogue implements Catalogue {
 
     @Override
     public List<ServiceItem> items() throws BackendException {
-        return items(hall.callJson("GET", C, null));
+        return items(get(C));
     }
 
     @Override
     public List<ServiceItem> itemsOf(String categoryCode) throws BackendException {
-        return items(hall.callJson("GET", C + "?category=" + encode(categoryCode), null));
+        return items(get(C + "?category=" + encode(categoryCode)));
     }
 
     @Override
     public Optional<ServiceItem> item(String code) throws BackendException {
         try {
-            return Optional.of(QueueJson.item(hall.callJson("GET", C + "/" + encode(code), null)));
+            return Optional.of(QueueJson.item(get(C + "/" + encode(code))));
         } catch (BackendException e) {
             if (e.kind() == BackendException.Kind.REJECTED && e.getMessage().contains("404")) {
                 return Optional.empty();
@@ -46,7 +46,19 @@ public final class HttpCatalogue implements Catalogue {
 
     @Override
     public String version() throws BackendException {
-        return QueueJson.text(hall.callJson("GET", C, null), "version");
+        return QueueJson.text(get(C), "version");
+    }
+
+    /** One retry when the pooled connection turned out dead (a back-end restart leaves one behind). */
+    private JsonNode get(String path) throws BackendException {
+        try {
+            return hall.callJson("GET", path, null);
+        } catch (BackendException e) {
+            if (e.kind() != BackendException.Kind.UNREACHABLE) {
+                throw e;
+            }
+            return hall.callJson("GET", path, null);
+        }
     }
 
     private static List<ServiceItem> items(JsonNode doc) throws BackendException {

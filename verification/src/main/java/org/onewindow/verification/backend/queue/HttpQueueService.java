@@ -51,7 +51,7 @@ public final class HttpQueueService implements QueueService {
     @Override
     public List<ServiceCategory> categories() throws BackendException {
         List<ServiceCategory> out = new ArrayList<>();
-        for (JsonNode n : hall.callJson("GET", Q + "/categories", null).path("items")) {
+        for (JsonNode n : get(Q + "/categories").path("items")) {
             out.add(QueueJson.category(n));
         }
         return out;
@@ -60,7 +60,7 @@ public final class HttpQueueService implements QueueService {
     @Override
     public List<WindowState> windows() throws BackendException {
         List<WindowState> out = new ArrayList<>();
-        for (JsonNode n : hall.callJson("GET", Q + "/windows", null).path("items")) {
+        for (JsonNode n : get(Q + "/windows").path("items")) {
             out.add(QueueJson.window(n));
         }
         return out;
@@ -68,7 +68,7 @@ public final class HttpQueueService implements QueueService {
 
     @Override
     public WindowState window(String windowId) throws BackendException {
-        return QueueJson.window(hall.callJson("GET", windowPath(windowId), null));
+        return QueueJson.window(get(windowPath(windowId)));
     }
 
     @Override
@@ -155,6 +155,21 @@ public final class HttpQueueService implements QueueService {
                 Objects.requireNonNull(listener, "listener"), JSON, clock, maxReconnectPause);
         stream.start();
         return stream;
+    }
+
+    /**
+     * GETs are safe to repeat: one retry when the pooled connection turned out dead (a back-end restart
+     * leaves one behind). Window operations are never repeated: a second call-next would call a second ticket.
+     */
+    private JsonNode get(String path) throws BackendException {
+        try {
+            return hall.callJson("GET", path, null);
+        } catch (BackendException e) {
+            if (e.kind() != BackendException.Kind.UNREACHABLE) {
+                throw e;
+            }
+            return hall.callJson("GET", path, null);
+        }
     }
 
     private WindowState windowOp(String windowId, String action, JsonNode body) throws BackendException {

@@ -134,13 +134,13 @@ class HttpQueueServiceTest {
     void subscriberIsToldOfACallByAnotherWindow() throws Exception {
         RecordingListener listener = new RecordingListener();
         try (var sub = queue.subscribe(listener)) {
-            listener.await(e -> e.type() == QueueEvent.Type.RESYNC, Duration.ofSeconds(5));
+            listener.await(e -> e.type() == QueueEvent.Type.RESYNC, Duration.ofSeconds(20));
             Ticket t = queue.issueTicket("ZH", PriorityClass.REGULAR);
-            QueueEvent issued = listener.await(e -> e.type() == QueueEvent.Type.TICKET_ISSUED, Duration.ofSeconds(5));
+            QueueEvent issued = listener.await(e -> e.type() == QueueEvent.Type.TICKET_ISSUED, Duration.ofSeconds(20));
             assertThat(issued.ticket().id()).isEqualTo(t.id());
             assertThat(issued.waitingFor("W6", java.util.Set.of("ZH", "SB"))).isEqualTo(1);
             queue.callNext("W6");
-            QueueEvent called = listener.await(e -> e.type() == QueueEvent.Type.TICKET_CALLED, Duration.ofSeconds(5));
+            QueueEvent called = listener.await(e -> e.type() == QueueEvent.Type.TICKET_CALLED, Duration.ofSeconds(20));
             assertThat(called.windowId()).isEqualTo("W6");
             assertThat(called.waitingByCategory()).containsEntry("ZH", 0);
         }

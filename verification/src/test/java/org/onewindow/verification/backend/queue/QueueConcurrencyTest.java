@@ -27,13 +27,13 @@ class QueueConcurrencyTest {
         QuietLogs.apply();
     }
 
-    private static final int TICKETS = 300;
+    private static final int TICKETS = 200;
 
     @TempDir
     Path dataDir;
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void twoWindowsCallingAtOnceNeverGetTheSameTicket() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (SandboxBackend backend = SandboxBackend.start(dataDir, 0);
@@ -66,7 +66,7 @@ class QueueConcurrencyTest {
         return () -> {
             List<Long> got = new ArrayList<>();
             while (true) {
-                together.await(10, TimeUnit.SECONDS);
+                together.await(30, TimeUnit.SECONDS);
                 WindowState w = queue.callNext(window);
                 if (w.current() == null) {
                     drained.set(true);
@@ -74,7 +74,7 @@ class QueueConcurrencyTest {
                     got.add(w.current().id());
                 }
                 // both windows end in the same round (nothing is issued any more once one found the queue empty)
-                together.await(10, TimeUnit.SECONDS);
+                together.await(30, TimeUnit.SECONDS);
                 if (drained.get()) {
                     return got;
                 }

@@ -19,7 +19,7 @@ class QueueEventStreamTest {
         QuietLogs.apply();
     }
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
     Path dataDir;
@@ -53,6 +53,23 @@ class QueueEventStreamTest {
                 assertThat(listener.disconnects).hasSize(1);
                 assertThat(during.number()).isEqualTo("A002");
             }
+        } finally {
+            backend.close();
+        }
+    }
+
+    @Test
+    void readsWorkRightAfterABackEndRestartOnTheSameClient() throws Exception {
+        SandboxBackend backend = SandboxBackend.start(dataDir, 0);
+        int port = backend.port();
+        try (HttpHallServices hall = new HttpHallServices(BackendConfig.of(backend.baseUri(), "ws-1"))) {
+            HttpQueueService queue = new HttpQueueService(hall);
+            queue.issueTicket("SB", PriorityClass.REGULAR);
+            assertThat(queue.window("W2").waitingCount()).isEqualTo(1); // leaves a kept-alive connection
+            backend.close();
+            backend = SandboxBackend.start(dataDir, port);
+            assertThat(queue.window("W2").waitingCount()).isEqualTo(1);
+            assertThat(queue.categories()).hasSize(4);
         } finally {
             backend.close();
         }

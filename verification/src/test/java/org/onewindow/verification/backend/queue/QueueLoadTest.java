@@ -126,7 +126,8 @@ class QueueLoadTest {
                                 if (kiosksDone) {
                                     return null; // its queues are empty and no ticket will come any more
                                 }
-                                Thread.sleep(SERVICE_MILLIS_MIN); // an idle clerk looks up again a moment later
+                                // an idle clerk looks up again a moment later (no busy polling of the back-end)
+                                Thread.sleep(SERVICE_MILLIS_MAX);
                                 continue;
                             }
                             serveNanos.add(took);
