@@ -107,6 +107,20 @@ class ServeCitizenEndToEndTest {
     }
 
     @Test
+    void anIdleDeskIsWipedOfTheCitizensData(FxRobot robot) {
+        System.setProperty("onewindow.idleWipeSeconds", "2");
+        try {
+            signIn(robot);
+            workstation.demoDevices().orElseThrow().present(DemoCitizens.LI_NA);
+            waitFor(() -> text(robot, "#cardName").equals("李娜"));
+            waitFor(() -> text(robot, "#cardName").isEmpty() && text(robot, "#cardNumber").isEmpty());
+            assertThat(shell.clerk().cardProperty().get()).isNull();
+        } finally {
+            System.clearProperty("onewindow.idleWipeSeconds");
+        }
+    }
+
+    @Test
     void aWrongCheckDigitIsShownAsInvalidAndStillArchived(FxRobot robot) throws Exception {
         signIn(robot);
         IdCard forged = IdCard.resident("赵六", Sex.MALE, "01", LocalDate.of(1990, 3, 7), "山东省济南市",
