@@ -58,7 +58,17 @@ public final class PipelineDecoder implements CodeDecoder {
     private final Map<DecodeHintType, Object> hardHints = new EnumMap<>(DecodeHintType.class);
     private final QrPerspectiveSearch perspectiveSearch = new QrPerspectiveSearch();
 
+    private final long hardPassBudgetNanos;
+    private long deadline;
+
+    /** With a 2 s cap on the hard passes per image: only pathological images (pure noise, fabric) reach it. */
     public PipelineDecoder() {
+        this(java.time.Duration.ofSeconds(2));
+    }
+
+    /** @param hardPassBudget time after which no further region variant is started for the current image */
+    public PipelineDecoder(java.time.Duration hardPassBudget) {
+        this.hardPassBudgetNanos = hardPassBudget.toNanos();
         fastHints.put(DecodeHintType.POSSIBLE_FORMATS,
                 List.of(BarcodeFormat.DATA_MATRIX, BarcodeFormat.AZTEC, BarcodeFormat.PDF_417));
         fastReader.setHints(fastHints);
@@ -85,6 +95,7 @@ public final class PipelineDecoder implements CodeDecoder {
     }
 
     public List<DecodedCode> decode(GrayImage image) {
+        deadline = System.nanoTime() + hardPassBudgetNanos;
         List<DecodedCode> found = new ArrayList<>();
         int factor = overviewFactor(image);
         GrayImage overview = image.downscale(factor);
@@ -178,6 +189,9 @@ public final class PipelineDecoder implements CodeDecoder {
 
     /** One preprocessed view of a region, normal and inverted; true if it found a new code. */
     private boolean tryVariant(GrayImage view, ViewTransform toSource, List<DecodedCode> found) {
+        if (System.nanoTime() - deadline > 0) {
+            return true; // out of time: report what we have rather than stall a camera or a batch
+        }
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(view.toLuminanceSource()));
         int before = found.size();
         decodeAllInto(bitmap, toSource, found);
