@@ -42,6 +42,11 @@ public final class ScanCommand implements Callable<Integer> {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Runs the command on its own (from a source build, before it is registered under {@code onewindow}). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ScanCommand()).execute(args));
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();

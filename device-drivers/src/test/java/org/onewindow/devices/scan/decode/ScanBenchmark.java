@@ -23,13 +23,13 @@ import java.util.function.Supplier;
  * frame so machine load hits them alike. Prints a Markdown report and writes it to
  * target/scan-benchmark.md.
  *
- * <pre>mvn -o -q -pl device-drivers -am test-compile exec:java ...</pre> see docs/scanners.md for the command.
+ * Run with the {@code scan-benchmark} profile (docs/scanners.md); {@code --latency-only} skips the corpus.
  */
 public final class ScanBenchmark {
 
     private static final int FRAMES_PER_SET = 24;
     private static final int WARMUP_ROUNDS = 3;
-    private static final int MEASURED_ROUNDS = 5;
+    private static final int MEASURED_ROUNDS = 8;
 
     private record Contender(String name, Supplier<CodeDecoder> factory) {
     }
@@ -45,7 +45,10 @@ public final class ScanBenchmark {
         report.append(String.format(Locale.ROOT, "JDK %s, %d cores, load average at start %.1f%n%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        corpusSection(report, args.length > 0 ? Path.of(args[0]) : PipelineBlackBoxTest.CACHE);
+        boolean latencyOnly = Arrays.asList(args).contains("--latency-only");
+        if (!latencyOnly) {
+            corpusSection(report, PipelineBlackBoxTest.CACHE);
+        }
         latencySection(report);
         System.out.print(report);
         Path out = Path.of("target", "scan-benchmark.md");
@@ -90,7 +93,9 @@ public final class ScanBenchmark {
 
     private static void latencySection(StringBuilder report) {
         report.append("## Latency per frame (ms, one thread)\n\n");
-        report.append("| frames | decoder | read | median | p95 |\n|---|---|---|---|---|\n");
+        report.append("Wall time, and the decoding thread's CPU time (less disturbed when other work shares the cores).\n\n");
+        report.append("| frames | decoder | read | median | p95 | median CPU | p95 CPU |\n|---|---|---|---|---|---|---|\n");
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Map<String, List<LuminanceSource>> sets = new LinkedHashMap<>();
         sets.put("640x480 clean QR", frames(640, 480, true));
         sets.put("640x480 no code", frames(640, 480, false));
@@ -99,18 +104,23 @@ public final class ScanBenchmark {
         for (Map.Entry<String, List<LuminanceSource>> set : sets.entrySet()) {
             List<CodeDecoder> decoders = CONTENDERS.stream().map(c -> c.factory().get()).toList();
             List<List<Double>> times = new ArrayList<>();
+            List<List<Double>> cpuTimes = new ArrayList<>();
             int[] read = new int[decoders.size()];
             for (int i = 0; i < decoders.size(); i++) {
                 times.add(new ArrayList<>());
+                cpuTimes.add(new ArrayList<>());
             }
             for (int round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
                 for (LuminanceSource frame : set.getValue()) {
                     for (int d = 0; d < decoders.size(); d++) {
+                        long c0 = threads.getCurrentThreadCpuTime();
                         long t0 = System.nanoTime();
                         List<DecodedCode> codes = decoders.get(d).decode(frame);
                         long t1 = System.nanoTime();
+                        long c1 = threads.getCurrentThreadCpuTime();
                         if (round >= WARMUP_ROUNDS) {
                             times.get(d).add((t1 - t0) / 1e6);
+                            cpuTimes.get(d).add((c1 - c0) / 1e6);
                             if (round == WARMUP_ROUNDS && !codes.isEmpty()) {
                                 read[d]++;
                             }
@@ -120,9 +130,10 @@ public final class ScanBenchmark {
             }
             for (int d = 0; d < decoders.size(); d++) {
                 double[] sorted = times.get(d).stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                report.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %.2f | %.2f |%n", set.getKey(),
+                double[] cpu = cpuTimes.get(d).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                report.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %.2f | %.2f | %.2f | %.2f |%n", set.getKey(),
                         CONTENDERS.get(d).name(), read[d], set.getValue().size(), percentile(sorted, 50),
-                        percentile(sorted, 95)));
+                        percentile(sorted, 95), percentile(cpu, 50), percentile(cpu, 95)));
             }
         }
         report.append('\n');
