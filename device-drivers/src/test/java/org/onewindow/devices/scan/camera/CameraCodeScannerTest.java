@@ -89,6 +89,25 @@ class CameraCodeScannerTest {
     }
 
     @Test
+    void imageFolderCameraServesItsImagesInNameOrderAsFreshFrames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        javax.imageio.ImageIO.write(frameWithQr("B"), "png", dir.resolve("02.png").toFile());
+        javax.imageio.ImageIO.write(emptyFrame(), "png", dir.resolve("01.png").toFile());
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not an image");
+        ImageSequenceCamera camera = ImageSequenceCamera.ofDirectory(dir, Duration.ZERO);
+        camera.open(640, 480);
+        org.onewindow.core.device.Frame first = camera.grab();
+        org.onewindow.core.device.Frame second = camera.grab();
+        org.onewindow.core.device.Frame third = camera.grab();
+        assertThat(List.of(first.sequence(), second.sequence(), third.sequence())).containsExactly(1L, 2L, 3L);
+        assertThat(first.argb()).isEqualTo(third.argb()).isNotSameAs(third.argb());
+        assertThat(first.argb()).isNotEqualTo(second.argb());
+        camera.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(camera::grab)
+                .isInstanceOf(org.onewindow.core.device.DeviceException.class);
+    }
+
+    @Test
     void whenDecodingFallsBehindOnlyTheNewestFrameIsDecoded() throws Exception {
         ImageSequenceCamera camera = new ImageSequenceCamera("fast", List.of(emptyFrame()), Duration.ofMillis(1),
                 Clock.systemUTC());
