@@ -59,6 +59,11 @@ public final class GrayImage {
         return height;
     }
 
+    /** The pixel array itself, for tight loops in this package; never modify it. */
+    byte[] pixelsUnsafe() {
+        return pixels;
+    }
+
     public int at(int x, int y) {
         return pixels[y * width + x] & 0xFF;
     }

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  * <li><b>Overview.</b> Images above about 2.3 MP (phone photos) are averaged down by an integer factor first.</li>
- * <li><b>Fast pass</b> on the whole overview: all QR codes (multi reader), then Data Matrix, Aztec, PDF417, no
- * 1D readers, no TRY_HARDER. A clean frame is done here at about stock cost.</li>
+ * <li><b>Fast pass</b> on the whole overview: all QR codes (multi reader); if there are none, Data Matrix, Aztec,
+ * PDF417. No 1D readers, no TRY_HARDER. A clean frame is done here at about stock cost.</li>
  * <li><b>Regions.</b> The fast pass's binarized image is split into tiles; patches that flip black/white
  * often in both directions are candidate codes (see {@link RegionProposer}). Regions already explained by a
  * found code are skipped, so a clean frame or an empty desk costs little more.</li>
@@ -58,7 +58,17 @@ public final class PipelineDecoder implements CodeDecoder {
     private final Map<DecodeHintType, Object> hardHints = new EnumMap<>(DecodeHintType.class);
     private final QrPerspectiveSearch perspectiveSearch = new QrPerspectiveSearch();
 
+    private final long hardPassBudgetNanos;
+    private long deadline;
+
+    /** With a 2 s cap on the hard passes per image: only pathological images (pure noise, fabric) reach it. */
     public PipelineDecoder() {
+        this(java.time.Duration.ofSeconds(2));
+    }
+
+    /** @param hardPassBudget time after which no further region variant is started for the current image */
+    public PipelineDecoder(java.time.Duration hardPassBudget) {
+        this.hardPassBudgetNanos = hardPassBudget.toNanos();
         fastHints.put(DecodeHintType.POSSIBLE_FORMATS,
                 List.of(BarcodeFormat.DATA_MATRIX, BarcodeFormat.AZTEC, BarcodeFormat.PDF_417));
         fastReader.setHints(fastHints);
@@ -85,6 +95,7 @@ public final class PipelineDecoder implements CodeDecoder {
     }
 
     public List<DecodedCode> decode(GrayImage image) {
+        deadline = System.nanoTime() + hardPassBudgetNanos;
         List<DecodedCode> found = new ArrayList<>();
         int factor = overviewFactor(image);
         GrayImage overview = image.downscale(factor);
@@ -92,9 +103,7 @@ public final class PipelineDecoder implements CodeDecoder {
         fastPass(bitmap, factor, found);
 
         for (RegionProposer.Region overviewRegion : RegionProposer.proposeTwoScales(overview, MAX_REGIONS)) {
-            RegionProposer.Region region = new RegionProposer.Region(overviewRegion.x() * factor,
-                    overviewRegion.y() * factor, overviewRegion.width() * factor, overviewRegion.height() * factor,
-                    overviewRegion.tiles());
+            RegionProposer.Region region = overviewRegion.scaled(factor);
             if (explained(region, found)) {
                 continue;
             }
@@ -119,9 +128,14 @@ public final class PipelineDecoder implements CodeDecoder {
                 add(found, ZxingResults.toDecodedCode(r, 0, 0, scale));
             }
         } catch (ReaderException none) {
-            // no QR code at this scale: the other formats and the hard passes still run
+            // no QR code at this scale
         } finally {
             qrMulti.reset();
+        }
+        if (!found.isEmpty()) {
+            // other codes beside a QR code show up as unexplained regions; skipping the PDF417 detector here
+            // (about 10 ms on a busy 640x480 frame) keeps a clean frame as cheap as stock
+            return;
         }
         try {
             add(found, ZxingResults.toDecodedCode(fastReader.decodeWithState(bitmap), 0, 0, scale));
@@ -175,6 +189,9 @@ public final class PipelineDecoder implements CodeDecoder {
 
     /** One preprocessed view of a region, normal and inverted; true if it found a new code. */
     private boolean tryVariant(GrayImage view, ViewTransform toSource, List<DecodedCode> found) {
+        if (System.nanoTime() - deadline > 0) {
+            return true; // out of time: report what we have rather than stall a camera or a batch
+        }
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(view.toLuminanceSource()));
         int before = found.size();
         decodeAllInto(bitmap, toSource, found);
@@ -211,14 +228,15 @@ public final class PipelineDecoder implements CodeDecoder {
         }
     }
 
-    /**
-     * A region is explained when codes already found cover most of it (their point boxes, padded because QR
-     * points are finder centres, not corners); a region holding a second, unread code is not.
-     */
     private void searchPerspective(BitMatrix bits, ViewTransform toSource, List<DecodedCode> found) {
         perspectiveSearch.decode(bits, hardHints).ifPresent(r -> add(found, ZxingResults.toDecodedCode(r, toSource)));
     }
 
+    /**
+     * A region is explained when codes already found cover most of its core (the busy tiles), so a clean
+     * frame does not pay for hard passes over the code it has just read; a region holding a second, unread
+     * code is not explained. Code boxes come from their points, padded because QR points are finder centres.
+     */
     private static boolean explained(RegionProposer.Region region, List<DecodedCode> found) {
         double covered = 0;
         for (DecodedCode code : found) {
@@ -237,13 +255,13 @@ public final class PipelineDecoder implements CodeDecoder {
             }
             float padX = 0.25f * (maxX - minX) + RegionProposer.TILE;
             float padY = 0.25f * (maxY - minY) + RegionProposer.TILE;
-            double w = Math.min(region.x() + region.width(), maxX + padX) - Math.max(region.x(), minX - padX);
-            double h = Math.min(region.y() + region.height(), maxY + padY) - Math.max(region.y(), minY - padY);
+            double w = Math.min(region.coreX() + region.coreWidth(), maxX + padX) - Math.max(region.coreX(), minX - padX);
+            double h = Math.min(region.coreY() + region.coreHeight(), maxY + padY) - Math.max(region.coreY(), minY - padY);
             if (w > 0 && h > 0) {
                 covered += w * h;
             }
         }
-        return covered >= 0.6 * region.width() * (double) region.height();
+        return covered >= 0.6 * region.coreWidth() * (double) region.coreHeight();
     }
 
     private static void add(List<DecodedCode> found, DecodedCode code) {

@@ -104,6 +104,30 @@ class SerialCodeScannerPtyTest {
     }
 
     @Test
+    void reopensThePortWhenTheDeviceComesBack() throws Exception {
+        open(SerialScannerSettings.of(pty.hostSide.toString()));
+        send("BEFORE\r".getBytes(StandardCharsets.US_ASCII));
+        assertThat(next().text()).isEqualTo("BEFORE");
+
+        // unplug: the pty pair goes away; plug in again: a new pair under the same names
+        scannerWire.close();
+        scannerWire = null;
+        pty.close();
+        java.nio.file.Files.deleteIfExists(pty.scannerSide);
+        java.nio.file.Files.deleteIfExists(pty.hostSide);
+        pty = new SocatPtyPair(dir);
+        scannerWire = Files.newOutputStream(pty.scannerSide);
+        // the scanner retries once a second; keep sending until a code gets through
+        ScanEvent after = null;
+        for (int attempt = 0; attempt < 20 && after == null; attempt++) {
+            send("AFTER\r".getBytes(StandardCharsets.US_ASCII));
+            after = events.poll(500, TimeUnit.MILLISECONDS);
+        }
+        assertThat(after).as("a scan after the port came back").isNotNull();
+        assertThat(after.text()).isEqualTo("AFTER");
+    }
+
+    @Test
     void missingPortIsAClearDeviceError() {
         SerialCodeScanner missing = new SerialCodeScanner(SerialScannerSettings.of(dir.resolve("nope").toString()));
         assertThatThrownBy(() -> missing.start(events::add))
