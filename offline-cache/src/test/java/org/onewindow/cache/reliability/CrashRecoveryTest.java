@@ -151,9 +151,21 @@ class CrashRecoveryTest {
                 // a quick start matters more than peak speed for a process that lives a second
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData", "-Xmx256m",
                 "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+                // a killed child cannot delete its extracted SQLite library: keep that litter in the test folder
+                "-Djava.io.tmpdir=" + childTmp(),
                 CrashWorker.class.getName(), data.toString(), sandbox.baseUri().toString(),
                 Integer.toString(firstPackage), Integer.toString(count)));
         return command;
+    }
+
+    private String childTmp() {
+        Path tmp = dir.resolve("child-tmp");
+        try {
+            java.nio.file.Files.createDirectories(tmp);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return tmp.toString();
     }
 
     private static Thread readOutput(Process child, CountDownLatch ready, Map<String, String> durable) {
