@@ -396,8 +396,9 @@ public final class SyncEngine implements AutoCloseable {
 
     private void housekeeping() {
         try {
-            outbox.purgeExpired();
+            int purged = outbox.purgeExpired();
             outbox.compact();
+            fire(l -> l.housekeepingDone(purged));
         } catch (EvidenceStoreException | RuntimeException e) {
             LOG.warn("outbox housekeeping failed: {}", e.getMessage());
         }
