@@ -376,4 +376,15 @@ class SyncEngineTest {
         assertThatThrownBy(() -> store.load("p-1")).isInstanceOf(org.onewindow.core.evidence.EvidenceStoreException.class);
         assertThat(store.find("p-1").orElseThrow().receipt()).isNotNull();
     }
+
+    @Test
+    void errorsQuotingContentHashesAreStoredAndShownWithoutThem() {
+        String sha = Hashes.sha256Hex("ID card text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var e = new org.onewindow.core.backend.BackendException(org.onewindow.core.backend.BackendException.Kind.REJECTED,
+                "back-end answered 422: missing-blobs (blobs not uploaded: " + sha + ")");
+
+        String shown = SyncEngine.describe(e);
+
+        assertThat(shown).doesNotContain(sha).contains("422").contains("<sha256>");
+    }
 }
