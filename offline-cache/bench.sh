@@ -5,7 +5,7 @@
 set -e
 cd "$(dirname "$0")/.."
 mvn -o -q -pl offline-cache -am test-compile
-mvn -o -q -pl offline-cache dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=offline-cache/target/bench.cp >/dev/null
+mvn -o -q -pl offline-cache dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/offline-cache/target/bench.cp" >/dev/null
 CP=$(tr ':' '\n' < offline-cache/target/bench.cp \
   | sed -E "s#.*/org/onewindow/([a-z-]+)/[^/]+/[^/]+\.jar\$#$(pwd)/\1/target/classes#" | paste -sd: -)
 exec java -Xmx1g -cp "offline-cache/target/test-classes:offline-cache/target/classes:$CP" \

@@ -166,6 +166,11 @@ public final class SyncEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stoppedEarly = true;
+        } catch (RuntimeException e) {
+            // a bug or an unexpected answer must not leave the status saying "draining" for ever
+            lastError = "sync failed unexpectedly: " + e;
+            stoppedEarly = true;
+            LOG.error("sync pass failed", e);
         }
         outbox.reportSync(lastError, false);
         SyncResult result = new SyncResult(archived, retried, blocked, stoppedEarly, lastError);
@@ -312,7 +317,18 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    private static String describe(BackendException e) {
+    private static final java.util.regex.Pattern CONTENT_HASH = java.util.regex.Pattern.compile("\\b[0-9a-f]{64}\\b");
+
+    /**
+     * The error in plain words, for the status bar, the outbox row and the log. Content hashes the archive
+     * may quote (e.g. missing blobs) are cut out: the hash of guessable content such as ID-card text would
+     * confirm a visit, and the outbox keeps those hashes encrypted for that reason.
+     */
+    static String describe(BackendException e) {
+        return CONTENT_HASH.matcher(plainWords(e)).replaceAll("<sha256>");
+    }
+
+    private static String plainWords(BackendException e) {
         return switch (e.kind()) {
             case UNREACHABLE -> "archive unreachable: " + e.getMessage();
             case TIMEOUT -> "archive did not answer in time: " + e.getMessage();
@@ -396,8 +412,9 @@ public final class SyncEngine implements AutoCloseable {
 
     private void housekeeping() {
         try {
-            outbox.purgeExpired();
+            int purged = outbox.purgeExpired();
             outbox.compact();
+            fire(l -> l.housekeepingDone(purged));
         } catch (EvidenceStoreException | RuntimeException e) {
             LOG.warn("outbox housekeeping failed: {}", e.getMessage());
         }

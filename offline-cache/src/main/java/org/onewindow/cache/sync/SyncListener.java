@@ -20,4 +20,8 @@ public interface SyncListener {
 
     default void passFinished(SyncResult result, OutboxStatus status) {
     }
+
+    /** The scheduled retention purge and compaction ran; {@code purged} local copies were deleted. */
+    default void housekeepingDone(int purged) {
+    }
 }

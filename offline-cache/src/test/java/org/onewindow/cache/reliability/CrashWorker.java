@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.onewindow.cache.crypto.WorkstationKeys;
 import org.onewindow.cache.outbox.SqliteEvidenceStore;
 import org.onewindow.cache.sync.SyncEngine;
+import org.onewindow.cache.sync.SyncListener;
 import org.onewindow.core.evidence.StoredPackage;
 import org.onewindow.verification.backend.BackendConfig;
 import org.onewindow.verification.backend.HttpHallServices;
@@ -16,8 +17,8 @@ import org.onewindow.verification.backend.HttpHallServices;
 /**
  * The child JVM of {@link CrashRecoveryTest}: opens the outbox (recovering whatever the last kill left),
  * starts the background sync to the parent's sandbox archive, and commits packages as fast as it can,
- * printing {@code DURABLE <id> <hash>} only after each commit has returned. The parent kills it with
- * SIGKILL at a random moment.
+ * printing {@code DURABLE <id> <hash>} only after each commit has returned and {@code ARCHIVED <id>} after
+ * each receipt. The parent kills it with SIGKILL at a random moment.
  *
  * <p>Arguments: data folder, archive base URI, first package number, number of packages.
  */
@@ -39,6 +40,12 @@ public final class CrashWorker {
         SyncEngine engine = SyncEngine.builder(store, archive)
                 .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
                 .pollInterval(Duration.ofMillis(50))
+                .listener(new SyncListener() {
+                    @Override
+                    public void packageArchived(StoredPackage archived) {
+                        out.println("ARCHIVED " + archived.packageId());
+                    }
+                })
                 .build();
         engine.start();
         out.println("READY");

@@ -1,6 +1,7 @@
 package org.onewindow.cache.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -307,5 +308,83 @@ class SyncEngineTest {
             assertThat(sandbox.archive().packageCount()).isEqualTo(10);
             assertThat(store.status().pending()).isZero();
         }
+    }
+
+    @Test
+    void aRetryResumesWithoutResendingTheBlobsTheArchiveAlreadyHas() throws Exception {
+        store.commit(TestPackages.small("p-1", "case-1", 1));
+        sandbox.addFault(FaultRule.status("PUT", "/api/v1/archive/packages/", 503, 1));
+        engine.syncOnce();
+        sandbox.setRecording(true);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(engine.syncOnce().archived()).isEqualTo(1);
+
+        List<String> calls = sandbox.recorded().stream().map(x -> x.method() + " " + x.path().replaceAll("/[0-9a-f]{64}$", "/{sha}")).toList();
+        assertThat(calls).containsExactly(
+                "HEAD /api/v1/archive/blobs/{sha}", "HEAD /api/v1/archive/blobs/{sha}", "HEAD /api/v1/archive/blobs/{sha}",
+                "HEAD /api/v1/archive/blobs/{sha}", "HEAD /api/v1/archive/blobs/{sha}", "PUT /api/v1/archive/packages/p-1");
+        assertThat(sandbox.archive().packageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theBandwidthCapSpacesTheUploads() throws Exception {
+        long[] fakeNanos = {0};
+        List<Long> waits = new ArrayList<>();
+        BandwidthLimiter cap = new BandwidthLimiter(10_000, () -> fakeNanos[0], n -> {
+            waits.add(n);
+            fakeNanos[0] += n;
+        });
+        var evidence = TestPackages.small("p-1", "case-1", 1);
+        long contentBytes = evidence.items().stream().mapToLong(i -> i.content().length).sum();
+        store.commit(evidence);
+        try (SyncEngine capped = SyncEngine.builder(store, http).clock(clock).concurrency(1).bandwidthLimiter(cap).build()) {
+
+            assertThat(capped.syncOnce().archived()).isEqualTo(1);
+        }
+
+        // everything but the last request (the manifest) had to fit 10 kB/s before the next could start
+        long waited = waits.stream().mapToLong(Long::longValue).sum();
+        assertThat(waited).isGreaterThanOrEqualTo(contentBytes * 1_000_000_000L / 10_000);
+        assertThat(waits).hasSize(5);
+    }
+
+    @Test
+    void theBackgroundScheduleAlsoPurgesAfterTheRetention() throws Exception {
+        store.close();
+        store = SqliteEvidenceStore.open(dir.resolve("outbox"), TestKeys.shared(), clock,
+                StoreOptions.DEFAULTS.withRetention(Duration.ofDays(1)));
+        store.commit(TestPackages.small("p-1", "case-1", 1));
+        engine.close();
+        engine = SyncEngine.builder(store, http).clock(clock).housekeepingInterval(Duration.ofMillis(50)).build();
+        engine.syncOnce();
+        assertThat(store.load("p-1").blobs()).hasSize(5);
+
+        java.util.concurrent.CountDownLatch purged = new java.util.concurrent.CountDownLatch(1);
+        engine.addListener(new SyncListener() {
+            @Override
+            public void housekeepingDone(int count) {
+                if (count > 0) {
+                    purged.countDown();
+                }
+            }
+        });
+        clock.advance(Duration.ofDays(1));
+        engine.start();
+
+        assertThat(purged.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> store.load("p-1")).isInstanceOf(org.onewindow.core.evidence.EvidenceStoreException.class);
+        assertThat(store.find("p-1").orElseThrow().receipt()).isNotNull();
+    }
+
+    @Test
+    void errorsQuotingContentHashesAreStoredAndShownWithoutThem() {
+        String sha = Hashes.sha256Hex("ID card text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var e = new org.onewindow.core.backend.BackendException(org.onewindow.core.backend.BackendException.Kind.REJECTED,
+                "back-end answered 422: missing-blobs (blobs not uploaded: " + sha + ")");
+
+        String shown = SyncEngine.describe(e);
+
+        assertThat(shown).doesNotContain(sha).contains("422").contains("<sha256>");
     }
 }

@@ -28,7 +28,7 @@ import org.onewindow.core.evidence.StoredPackage;
  * The contract every outbox implementation passes ({@link org.onewindow.core.evidence.EvidenceStore} plus
  * the sync side in {@link Outbox}). Subclasses say how to open one; time is a {@link MutableClock}.
  */
-abstract class OutboxContractTest {
+public abstract class EvidenceStoreContractTest {
     @TempDir
     Path folder;
     protected final MutableClock clock = MutableClock.atDefaultStart();
