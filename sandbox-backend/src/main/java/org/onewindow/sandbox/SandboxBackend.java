@@ -66,6 +66,7 @@ public final class SandboxBackend implements AutoCloseable {
         for (SandboxFeature f : List.of(new HealthFeature(), new AuthFeature(), new IdentityFeature(), archive)) {
             f.install(ctx);
         }
+        new org.onewindow.sandbox.features.FaceCompareFeature().install(ctx);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sandbox-http");
