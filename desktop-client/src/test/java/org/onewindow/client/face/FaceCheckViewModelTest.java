@@ -78,7 +78,7 @@ class FaceCheckViewModelTest {
              HttpHallServices http = new HttpHallServices(BackendConfig.of(sandbox.baseUri(), "WS-FACE"))) {
             http.signIn("demo", "demo".toCharArray());
             String id = DemoCitizens.ZHANG_WEI.idNumber();
-            vm = viewModel(new VirtualCamera("demo", DemoFaceCamera.clipOf(id), 0, Clock.systemUTC()),
+            vm = viewModel(new VirtualCamera("demo", DemoFaceCamera.clipOf(id), 25, Clock.systemUTC()),
                     new HttpFaceComparer(http), FaceCheckSettings.defaults());
             onUi(() -> {
                 vm.start(DemoFaceCamera.idPhotoPng(id), "resident-id-card");
