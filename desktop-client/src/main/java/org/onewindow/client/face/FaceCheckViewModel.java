@@ -91,6 +91,8 @@ public final class FaceCheckViewModel implements AutoCloseable {
     /** The current camera session; a capture loop runs while its session is current. */
     private final java.util.concurrent.atomic.AtomicLong cameraSession = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastTakenSequence = -1;
+    /** Counts {@link #stop()}s: the preview wipes the screen when it changes. */
+    private volatile long wipes;
     // one thread each, for the life of the view model: a new session's loop starts after the old one closed the camera
     private final ExecutorService capture = Executors.newSingleThreadExecutor(r -> daemon(r, "face-capture"));
     private final ExecutorService analysis = Executors.newSingleThreadExecutor(r -> daemon(r, "face-analysis"));
@@ -106,6 +108,7 @@ public final class FaceCheckViewModel implements AutoCloseable {
     private FaceQuality bestQuality;
     private int attempts;
     private byte[] referencePhoto;
+    private byte[] comparedJpeg;
     private FaceBox referenceFace;
     private String referenceSource;
 
@@ -149,6 +152,7 @@ public final class FaceCheckViewModel implements AutoCloseable {
         synchronized (attemptLock) {
             gen = ++generation;
             attempts = 0;
+            comparedJpeg = null;
             referencePhoto = idPhoto == null ? null : idPhoto.clone();
             referenceFace = null;
             referenceSource = source;
@@ -224,14 +228,15 @@ public final class FaceCheckViewModel implements AutoCloseable {
         } else {
             decision = phase.get() == Phase.MANUAL_REVIEW ? Decision.MANUAL_REVIEW : Decision.OVERRIDDEN;
         }
-        Frame frame;
+        byte[] jpeg;
         synchronized (attemptLock) {
-            frame = bestFrame != null ? bestFrame : latestFrameOrNull();
+            // the frame the engine judged, if there was a compare; else the best (or at least the newest) frame
+            Frame frame = bestFrame != null ? bestFrame : latestFrameOrNull();
+            jpeg = comparedJpeg != null ? comparedJpeg : frame == null ? null : Frames.jpeg(frame);
         }
         FaceMatch match = lastMatch.get();
         FaceCheckOutcome result = new FaceCheckOutcome(decision, match, attempts, clerk, why,
-                decision + " by clerk" + (match == null ? "" : " after engine " + match.engine()),
-                frame == null ? null : Frames.jpeg(frame), clock.instant());
+                decision + " by clerk" + (match == null ? "" : " after engine " + match.engine()), jpeg, clock.instant());
         // the audit line: who and what, never the face or the reason's text (it may name the citizen)
         LOG.info("face check {} by clerk {} after {} compare(s){}", decision, clerk, attempts,
                 match == null ? "" : String.format(" (score %.3f, threshold %.3f)", match.score(), match.threshold()));
@@ -246,11 +251,13 @@ public final class FaceCheckViewModel implements AutoCloseable {
             stage = Stage.IDLE;
             clearAttempt();
             referencePhoto = null;
+            comparedJpeg = null;
         }
         stopCamera();
         newestFrame.set(null);
         pendingAnalysis.set(null);
         overlay.set(null);
+        wipes++;
         if (phase.get() != Phase.DONE) {
             setPhase(Phase.IDLE);
         }
@@ -278,6 +285,11 @@ public final class FaceCheckViewModel implements AutoCloseable {
         }
         lastTakenSequence = c.frame().sequence();
         return c;
+    }
+
+    /** Changes each time the check stops: the preview then clears the last frame from the screen. */
+    public long wipeCount() {
+        return wipes;
     }
 
     /** The newest analysis result (face boxes), or null. */
@@ -489,6 +501,9 @@ public final class FaceCheckViewModel implements AutoCloseable {
             }
             FaceMatch match = (FaceMatch) answer[0];
             lastMatch.set(match);
+            synchronized (attemptLock) {
+                comparedJpeg = (byte[]) answer[1];
+            }
             scoreText.set(texts.format("face.score", match.score(), match.threshold(), attempt, settings.maxAttempts()));
             if (match.match()) {
                 finish(new FaceCheckOutcome(Decision.MATCH, match, attempt, null, null, "automatic match by " + match.engine(),

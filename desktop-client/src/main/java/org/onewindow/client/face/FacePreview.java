@@ -34,6 +34,7 @@ public final class FacePreview extends StackPane {
     private WritableImage image;
     private long drawnOverlaySequence = -1;
     private PreviewFrame.Overlay shownOverlay;
+    private long seenWipes;
 
     // statistics, touched on the FX thread only
     private long framesDrawn;
@@ -88,14 +89,16 @@ public final class FacePreview extends StackPane {
         pulses++;
         PreviewFrame.Captured captured = vm.takeNewFrame();
         if (captured != null) {
+            seenWipes = vm.wipeCount();
             draw(captured.frame());
             framesDrawn++;
             if (firstFrameNanos == 0) {
                 firstFrameNanos = start;
             }
             lastFrameNanos = start;
-        } else if (vm.overlay() == null && image != null && vm.phaseProperty().get() == FaceCheckViewModel.Phase.IDLE) {
+        } else if (vm.wipeCount() != seenWipes && image != null) {
             // the check stopped: no face stays on screen
+            seenWipes = vm.wipeCount();
             image = null;
             view.setImage(null);
             clearOverlay();
