@@ -69,13 +69,13 @@ class FaceCheckPanelTest {
         assertThat(vm.outcomeProperty().get()).isNull();
         assertThat(robot.lookup("#faceMessage").queryAs(Label.class).getText()).contains("理由");
 
-        robot.clickOn("#faceReason").write("holder verified by household register");
+        robot.clickOn("#faceReason").write("checked in person");
         robot.clickOn("#faceOverride");
         WaitForAsyncUtils.waitForFxEvents();
         FaceCheckOutcome outcome = vm.outcomeProperty().get();
         assertThat(outcome.decision()).isEqualTo(FaceCheckOutcome.Decision.OVERRIDDEN);
         assertThat(outcome.clerk()).isEqualTo("clerk07");
-        assertThat(outcome.reason()).isEqualTo("holder verified by household register");
+        assertThat(outcome.reason()).isEqualTo("checked in person");
         assertThat(robot.lookup("#faceOverride").queryButton().getParent().isVisible()).as("decision row hidden").isFalse();
     }
 }
