@@ -73,7 +73,8 @@ public final class SandboxBackend implements AutoCloseable {
                 new org.onewindow.sandbox.features.CredentialFeature(),
                 new org.onewindow.sandbox.features.TrustListFeature(),
                 new org.onewindow.sandbox.features.DataShareFeature(),
-                new org.onewindow.sandbox.features.PriorMaterialsFeature(archive));
+                new org.onewindow.sandbox.features.PriorMaterialsFeature(archive),
+                new org.onewindow.sandbox.features.FaceCompareFeature());
         for (SandboxFeature f : features) {
             f.install(ctx);
         }

@@ -29,7 +29,7 @@ public final class SyntheticFaces {
 
     /** What tells one invented person from another; each value in [0, 1). */
     public record Traits(double skin, double faceWidth, double eyeSpacing, double eyeSize, double browWeight,
-                         double noseLength, double mouthWidth, double hair, double jaw) {
+                         double noseLength, double mouthWidth, double hair, double jaw, double extras) {
 
         /** The traits of the person behind {@code key}: stable for a key, different across keys. */
         public static Traits of(String key) {
@@ -39,11 +39,11 @@ public final class SyntheticFaces {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is part of every JDK", e);
             }
-            double[] v = new double[9];
+            double[] v = new double[10];
             for (int i = 0; i < v.length; i++) {
                 v[i] = (h[i] & 0xFF) / 256.0;
             }
-            return new Traits(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+            return new Traits(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
         }
     }
 
@@ -94,13 +94,36 @@ public final class SyntheticFaces {
         }
     }
 
+    /**
+     * Roughly where a frontal face detector boxes the face of {@code s} (brows to chin, square): for tests
+     * that have no detector at hand.
+     */
+    public static org.onewindow.core.face.FaceBox approximateFaceBox(Scene s) {
+        return box(s.centreX() * s.width(), s.centreY() * s.height(), s.faceHeight() * s.height());
+    }
+
+    /** Roughly where a frontal face detector boxes the face of an {@link #idPhoto}. */
+    public static org.onewindow.core.face.FaceBox approximateIdPhotoFaceBox() {
+        return box(ID_CX, ID_CY, ID_FACE);
+    }
+
+    private static org.onewindow.core.face.FaceBox box(double cx, double cy, double fh) {
+        double side = fh * 0.8;
+        return new org.onewindow.core.face.FaceBox((int) (cx - side / 2), (int) (cy - side / 2 + fh * 0.05), (int) side,
+                (int) side);
+    }
+
+    private static final int ID_CX = 179;
+    private static final int ID_CY = 215;
+    private static final int ID_FACE = 260;
+
     /** An ID-card style portrait (358 x 441, light background, head and shoulders). */
     public static BufferedImage idPhoto(Traits who) {
         BufferedImage img = new BufferedImage(358, 441, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = graphics(img);
         g.setColor(new Color(236, 240, 245));
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        drawPerson(g, who, 179, 215, 260, 0, false);
+        drawPerson(g, who, ID_CX, ID_CY, ID_FACE, 0, false);
         g.dispose();
         return soften(img, 1, new Random(7));
     }
@@ -156,7 +179,7 @@ public final class SyntheticFaces {
 
     private static void drawPerson(Graphics2D g, Traits t, double cx, double cy, double faceH, double turn,
                                    boolean eyesClosed) {
-        double faceW = faceH * (0.70 + 0.10 * t.faceWidth());
+        double faceW = faceH * (0.64 + 0.22 * t.faceWidth());
         Color skin = skinColour(t.skin());
         Color shade = skin.darker();
         Color hairColour = new Color(25 + (int) (30 * t.hair()), 20 + (int) (20 * t.hair()), 18);
@@ -182,8 +205,12 @@ public final class SyntheticFaces {
         // fringe over the forehead
         g.setColor(hairColour);
         Path2D fringe = new Path2D.Double();
-        fringe.moveTo(cx - faceW * 0.52, cy - faceH * 0.18);
-        fringe.quadTo(cx - faceW * 0.1, cy - faceH * (0.36 - 0.06 * t.hair()), cx + faceW * 0.52, cy - faceH * 0.2);
+        int style = (int) (t.hair() * 3);
+        double left = style == 1 ? 0.12 : style == 2 ? 0.30 : 0.18;
+        double right = style == 1 ? 0.32 : style == 2 ? 0.30 : 0.20;
+        fringe.moveTo(cx - faceW * 0.52, cy - faceH * left);
+        fringe.quadTo(cx + faceW * (style == 1 ? 0.2 : -0.1), cy - faceH * (style == 2 ? 0.42 : 0.34),
+                cx + faceW * 0.52, cy - faceH * right);
         fringe.lineTo(cx + faceW * 0.5, cy - faceH * 0.5);
         fringe.lineTo(cx - faceW * 0.5, cy - faceH * 0.5);
         fringe.closePath();
@@ -191,17 +218,18 @@ public final class SyntheticFaces {
 
         double shift = turn * faceW * 0.22;
         double eyeY = cy - faceH * 0.06;
-        double eyeDx = faceW * (0.19 + 0.05 * t.eyeSpacing());
-        double eyeW = faceW * (0.15 + 0.04 * t.eyeSize());
+        double eyeDx = faceW * (0.16 + 0.10 * t.eyeSpacing());
+        double eyeW = faceW * (0.12 + 0.08 * t.eyeSize());
         double eyeH = eyeW * 0.5;
 
         // brows: the darkest band across the upper face
         g.setColor(hairColour);
-        g.setStroke(new BasicStroke((float) (faceH * (0.025 + 0.02 * t.browWeight())), BasicStroke.CAP_ROUND,
+        g.setStroke(new BasicStroke((float) (faceH * (0.015 + 0.04 * t.browWeight())), BasicStroke.CAP_ROUND,
                 BasicStroke.JOIN_ROUND));
+        double browLift = eyeH * (1.8 + 1.2 * t.noseLength());
         for (int side = -1; side <= 1; side += 2) {
             double bx = cx + shift + side * eyeDx;
-            g.draw(new Arc2D.Double(bx - eyeW * 0.75, eyeY - eyeH * 2.2, eyeW * 1.5, eyeH * 2.2, 20, 140, Arc2D.OPEN));
+            g.draw(new Arc2D.Double(bx - eyeW * 0.75, eyeY - browLift, eyeW * 1.5, browLift, 20, 140, Arc2D.OPEN));
         }
         // eye sockets, then eyes
         for (int side = -1; side <= 1; side += 2) {
@@ -221,7 +249,7 @@ public final class SyntheticFaces {
             }
         }
         // nose: light bridge, shadowed sides and nostrils
-        double noseLen = faceH * (0.16 + 0.06 * t.noseLength());
+        double noseLen = faceH * (0.12 + 0.12 * t.noseLength());
         g.setColor(shade);
         g.setStroke(new BasicStroke((float) (faceH * 0.012)));
         double nx = cx + shift * 1.1;
@@ -231,12 +259,28 @@ public final class SyntheticFaces {
 
         // mouth
         double mouthY = eyeY + noseLen + faceH * 0.12;
-        double mouthW = faceW * (0.30 + 0.12 * t.mouthWidth());
+        double mouthW = faceW * (0.24 + 0.26 * t.mouthWidth());
+        double lips = faceH * (0.03 + 0.04 * t.jaw());
         g.setColor(new Color(150, 60, 60));
-        g.fill(new Ellipse2D.Double(nx - mouthW / 2, mouthY - faceH * 0.025, mouthW, faceH * 0.05));
+        g.fill(new Ellipse2D.Double(nx - mouthW / 2, mouthY - lips / 2, mouthW, lips));
         g.setColor(new Color(90, 30, 30));
         g.setStroke(new BasicStroke((float) (faceH * 0.008)));
         g.draw(new Arc2D.Double(nx - mouthW / 2, mouthY - faceH * 0.03, mouthW, faceH * 0.05, 190, 160, Arc2D.OPEN));
+
+        if (t.extras() < 0.25) {
+            // a moustache
+            g.setColor(hairColour);
+            g.fill(new Ellipse2D.Double(nx - mouthW * 0.45, mouthY - lips / 2 - faceH * 0.045, mouthW * 0.9, faceH * 0.04));
+        } else if (t.extras() > 0.7) {
+            // thin-rimmed glasses: the eyes stay visible to the eye detector
+            g.setColor(new Color(40, 40, 45));
+            g.setStroke(new BasicStroke((float) (faceH * 0.007)));
+            for (int side = -1; side <= 1; side += 2) {
+                double ex = cx + shift + side * eyeDx;
+                g.draw(new Ellipse2D.Double(ex - eyeW * 0.85, eyeY - eyeH * 1.1, eyeW * 1.7, eyeH * 2.2));
+            }
+            g.draw(new java.awt.geom.Line2D.Double(cx + shift - eyeDx + eyeW * 0.85, eyeY, cx + shift + eyeDx - eyeW * 0.85, eyeY));
+        }
     }
 
     private static Color skinColour(double t) {

@@ -26,6 +26,13 @@ public final class Frames {
             for (int i = 0, j = 0; i < argb.length; i++, j += 3) {
                 argb[i] = 0xFF000000 | (bgr[j + 2] & 0xFF) << 16 | (bgr[j + 1] & 0xFF) << 8 | (bgr[j] & 0xFF);
             }
+        } else if ((image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
+                && image.getRaster().getDataBuffer().getSize() == argb.length) {
+            // a whole image (not a sub-image view): its raster is exactly the pixels, row by row
+            int[] src = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < argb.length; i++) {
+                argb[i] = 0xFF000000 | src[i];
+            }
         } else {
             image.getRGB(0, 0, w, h, argb, 0, w);
         }

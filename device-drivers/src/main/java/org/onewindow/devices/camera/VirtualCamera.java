@@ -22,7 +22,9 @@ import org.onewindow.core.device.Frame;
  */
 public final class VirtualCamera implements Camera {
     private final String name;
-    private final List<BufferedImage> images;
+    private List<BufferedImage> images;
+    private int width;
+    private int height;
     private final double fps;
     private final Clock clock;
     private List<BufferedImage> scaled = List.of();
@@ -69,6 +71,8 @@ public final class VirtualCamera implements Camera {
 
     @Override
     public synchronized void open(int width, int height) {
+        this.width = width;
+        this.height = height;
         scaled = images.stream().map(i -> Frames.scaled(i, width, height)).toList();
         sequence = 0;
         nextFrameNanos = System.nanoTime();
@@ -110,8 +114,19 @@ public final class VirtualCamera implements Camera {
         }
     }
 
+    /** Swaps the loop while the camera runs (the demo's "someone else steps up"); takes effect at the next frame. */
+    public synchronized void play(List<BufferedImage> clip) {
+        if (clip.isEmpty()) {
+            throw new IllegalArgumentException("a virtual camera needs at least one image");
+        }
+        images = List.copyOf(clip);
+        if (open) {
+            scaled = images.stream().map(i -> Frames.scaled(i, width, height)).toList();
+        }
+    }
+
     /** How many distinct images the loop holds. */
-    public int length() {
+    public synchronized int length() {
         return images.size();
     }
 

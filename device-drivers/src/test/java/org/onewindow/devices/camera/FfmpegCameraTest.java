@@ -92,6 +92,51 @@ class FfmpegCameraTest {
     }
 
     @Test
+    void playsAVideoFileInALoopAsAVirtualCamera() throws Exception {
+        Path video = tmp.resolve("clip.mkv");
+        Process make = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                "testsrc=duration=0.4:size=320x240:rate=25", "-c:v", "ffv1", video.toString()).inheritIO().start();
+        assertThat(make.waitFor()).isZero();
+        CameraSettings settings = new CameraSettings(CameraSettings.Source.VIRTUAL_VIDEO, null, 320, 240, 25, video, "ffmpeg");
+        try (Camera camera = Cameras.create(settings, Clock.systemUTC())) {
+            camera.open(320, 240);
+            // 0.4 s of video at 25 fps is 10 frames: 15 grabs prove it loops
+            Frame last = null;
+            for (int i = 0; i < 15; i++) {
+                last = camera.grab();
+            }
+            assertThat(last.sequence()).isEqualTo(15);
+            assertThat(last.width()).isEqualTo(320);
+            assertThat(distinctColours(last)).isGreaterThan(8);
+        }
+    }
+
+    @Test
+    void playsAFolderOfImagesInNameOrder() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("frames"));
+        int[] colours = {0xFF0000, 0x00FF00, 0x0000FF};
+        for (int i = 0; i < colours.length; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setColor(new java.awt.Color(colours[i]));
+            g.fillRect(0, 0, 64, 48);
+            g.dispose();
+            javax.imageio.ImageIO.write(img, "png", folder.resolve("f" + i + ".png").toFile());
+        }
+        CameraSettings settings = new CameraSettings(CameraSettings.Source.VIRTUAL_IMAGES, null, 160, 120, 0, folder, null);
+        try (Camera camera = Cameras.create(settings, Clock.systemUTC())) {
+            camera.open(160, 120);
+            int[] seen = new int[4];
+            for (int i = 0; i < 4; i++) {
+                Frame f = camera.grab();
+                assertThat(f.width()).isEqualTo(160);
+                seen[i] = f.argb()[f.argb().length / 2] & 0xFFFFFF;
+            }
+            assertThat(seen).containsExactly(0xFF0000, 0x00FF00, 0x0000FF, 0xFF0000);
+        }
+    }
+
+    @Test
     void readsDirectShowListingsOfOldAndNewFfmpeg() {
         String newer = """
                 [dshow @ 0000020c] "Integrated Camera" (video)

@@ -86,7 +86,8 @@ class FaceQualityPipelineTest {
     void aDistantCitizenIsAskedToComeCloser() throws Exception {
         FaceQuality q = first(SyntheticFaces.scene(ZHANG, WELL_PLACED.size(0.2)));
         assertThat(q.faces()).hasSize(1);
-        assertThat(q.issues()).containsExactly(QualityIssue.TOO_SMALL);
+        // a small face may also hide its eyes from the eye detector; coming closer comes first
+        assertThat(q.mainIssue()).isEqualTo(QualityIssue.TOO_SMALL);
     }
 
     @Test
@@ -132,6 +133,13 @@ class FaceQualityPipelineTest {
         List<BufferedImage> photo = List.of(SyntheticFaces.scene(ZHANG, WELL_PLACED));
         assertThat(liveness(photo, LivenessCheck.Challenge.BLINK)).isFalse();
         assertThat(liveness(photo, LivenessCheck.Challenge.TURN)).isFalse();
+    }
+
+    @Test
+    void theDemoClipOfACardHolderMeetsEitherLivenessPrompt() throws Exception {
+        List<BufferedImage> clip = org.onewindow.devices.camera.DemoFaceCamera.clipOf(DemoCitizens.LI_NA.idNumber());
+        assertThat(liveness(clip, LivenessCheck.Challenge.BLINK)).isTrue();
+        assertThat(liveness(clip, LivenessCheck.Challenge.TURN)).isTrue();
     }
 
     private static boolean liveness(List<BufferedImage> clip, LivenessCheck.Challenge challenge) throws Exception {
