@@ -63,7 +63,8 @@ public final class SandboxBackend implements AutoCloseable {
         Router router = new Router();
         SandboxContext ctx = new SandboxContext(db, router, clock, dataDir, signingKey(dataDir), new Sessions(db, clock));
         ArchiveFeature archive = new ArchiveFeature();
-        for (SandboxFeature f : List.of(new HealthFeature(), new AuthFeature(), new IdentityFeature(), archive)) {
+        for (SandboxFeature f : List.of(new HealthFeature(), new AuthFeature(), new IdentityFeature(), archive,
+                new org.onewindow.sandbox.features.UpdatesFeature())) {
             f.install(ctx);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
