@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "onewindow", mixinStandardHelpOptions = true, version = "OneWindow 0.1.0",
         description = "Counter-service client for government service halls.",
         subcommands = {SandboxCommand.class, SelfTestCommand.class, ProvisionCommand.class, SupportBundleCommand.class,
-                LogLevelCommand.class, DiagCommand.class})
+                LogLevelCommand.class, DiagCommand.class, UpdateCheckCommand.class})
 public final class OneWindowCommand implements Callable<Integer> {
     /** Exit code meaning "the UI ran and closed": the launcher must not System.exit early. */
     public static final int GUI_STARTED = -1;
