@@ -52,7 +52,6 @@ public final class UpdatesFeature implements SandboxFeature {
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("product", "onewindow");
         m.put("latestVersion", SandboxBackend.VERSION);
-        m.put("minimumVersion", SandboxBackend.VERSION);
         m.put("publishedAt", ctx.clock().instant().toString());
         m.put("notes", "Sandbox: no newer version published.");
         m.putArray("packages");
