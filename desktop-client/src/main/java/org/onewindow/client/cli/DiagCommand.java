@@ -49,7 +49,6 @@ public final class DiagCommand implements Callable<Integer> {
         result.reports().forEach(r -> System.out.println(r.line()));
         System.out.println();
         result.versions().forEach((k, v) -> System.out.println(k + ": " + v));
-        System.out.println("onewindow: " + WorkstationDiagnostics.versions().get("onewindow"));
         long faults = result.reports().stream().filter(r -> r.status() == DeviceReport.Status.FAULT).count();
         return faults == 0 ? 0 : 1;
     }

@@ -34,7 +34,8 @@ class DiagnosticsViewModelTest {
         DeviceDiagnostics diagnostics = new DeviceDiagnostics(List.of(
                 probe(DeviceReport.ok("serial", "/dev/ttyUSB0", "opened and closed", Map.of())),
                 probe(DeviceReport.fault("camera", "/dev/video0", "cannot open")),
-                probe(DeviceReport.absent("pcsc", "(none)", "no PC/SC reader connected"))), Duration.ofSeconds(5));
+                probe(DeviceReport.absent("pcsc", "(none)", "no PC/SC reader connected"))), Duration.ofSeconds(5),
+                Map.of("onewindow", "0.1.0"));
         DiagnosticsViewModel vm = new DiagnosticsViewModel(() -> diagnostics, io, Runnable::run);
 
         vm.run();
@@ -49,7 +50,7 @@ class DiagnosticsViewModelTest {
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.reports()).extracting(DeviceReport::name).containsExactly("/dev/ttyUSB0", "/dev/video0", "(none)");
         assertThat(vm.summaryProperty().get()).isEqualTo("1 working, 1 faulty, 1 absent");
-        assertThat(vm.versionsProperty().get()).contains("java: ").contains("jSerialComm: ");
+        assertThat(vm.versionsProperty().get()).startsWith("onewindow: 0.1.0\n").contains("java: ").contains("jSerialComm: ");
     }
 
     @Test
