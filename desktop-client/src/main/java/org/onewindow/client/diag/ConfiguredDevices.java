@@ -31,6 +31,21 @@ public final class ConfiguredDevices {
         };
     }
 
+    /**
+     * The ID reader the provisioning file names, for the composition root: the serial driver, or the
+     * simulator fed by {@code demoSlot}; empty for {@code none}. (Workstation.start still wires the simulator
+     * unconditionally; this is the switch it needs.)
+     */
+    public static Optional<IdReader> idReader(Optional<Provisioning> provisioning, SimulatedCardSlot demoSlot) {
+        DeviceSetting setting = provisioning.map(Provisioning::idReader).orElse(DeviceSetting.SIMULATED);
+        int baud = provisioning.map(Provisioning::idReaderBaud).orElse(115200);
+        return switch (setting.kind()) {
+            case NONE -> Optional.empty();
+            case SERIAL -> Optional.of(ProtocolIdReader.serial(setting.port(), baud));
+            default -> Optional.of(SimulatedIdReaders.inProcess(demoSlot));
+        };
+    }
+
     private static IdReader simulatedWithCard() {
         return SimulatedIdReaders.inProcess(new SimulatedCardSlot(DemoCitizens.ZHANG_WEI));
     }
