@@ -37,6 +37,10 @@ if [ -d "$deb" ]; then
 fi
 [ -f "$deb" ] || fail "no package at $deb"
 
+# one install test per machine at a time (several checkouts may run `mvn verify` at once)
+exec 9>/tmp/onewindow-install-selftest.lock
+flock -w 900 9 || fail "another install test has held /tmp/onewindow-install-selftest.lock for 15 minutes"
+
 if dpkg-query -W -f='${Status}' onewindow 2>/dev/null | grep -q "install ok"; then
   fail "package onewindow is already installed here; this test will not replace it (dpkg -r onewindow first)"
 fi
