@@ -73,7 +73,8 @@ public final class LocalBridge implements AutoCloseable {
             throw new IllegalArgumentException("the bridge token must have at least 32 characters");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        // long-polls hold a thread for up to 30 s each: room for several tabs plus status calls
+        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "local-bridge");
             t.setDaemon(true);
             return t;
