@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install test of the Linux package, the way IT installs it:
-#   build the .deb (unless given) -> dpkg -i -> the installed `onewindow self-test`, headless
-#   -> `onewindow provision validate` on a broken file -> dpkg -r (keeps provisioning and data, says so)
-#   -> dpkg --purge (deletes them).
+#   build the .deb (unless given) -> silent dpkg -i with a provisioning file -> the installed
+#   `onewindow self-test`, headless -> support-bundle -> `onewindow provision validate` on a broken file
+#   -> provision install -> dpkg -r (keeps provisioning and data, says so) -> dpkg --purge (deletes them).
 # Usage: install-selftest.sh [DEB-FILE | FOLDER-WITH-ONE-DEB]
 # Needs root (or password-less sudo) and a machine where package "onewindow" is not installed.
 # Run by `mvn verify` in the installer module (profile installer-selftest) on machines with dpkg.
@@ -37,6 +37,10 @@ if [ -d "$deb" ]; then
 fi
 [ -f "$deb" ] || fail "no package at $deb"
 
+# one install test per machine at a time (several checkouts may run `mvn verify` at once)
+exec 9>/tmp/onewindow-install-selftest.lock
+flock -w 900 9 || fail "another install test has held /tmp/onewindow-install-selftest.lock for 15 minutes"
+
 if dpkg-query -W -f='${Status}' onewindow 2>/dev/null | grep -q "install ok"; then
   fail "package onewindow is already installed here; this test will not replace it (dpkg -r onewindow first)"
 fi
@@ -65,9 +69,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
     || fail "could not install dependencies: ${missing[*]}"
 fi
 
-step "installing $(basename "$deb") ($(du -h "$deb" | cut -f1))"
-"${as_root[@]}" dpkg -i "$deb" > "$work/install.log" 2>&1 || { cat "$work/install.log"; fail "dpkg -i failed"; }
+# silent install, the way a distribution tool does it: the provisioning file is a parameter
+printf 'hall.name=济南市民中心\nhall.window=08\nworkstation.id=WS-CI-08\nbackend.url=embedded\n' > "$work/ws.properties"
+step "installing $(basename "$deb") ($(du -h "$deb" | cut -f1)) silently with ONEWINDOW_PROVISIONING"
+"${as_root[@]}" env ONEWINDOW_PROVISIONING="$work/ws.properties" dpkg -i "$deb" > "$work/install.log" 2>&1 \
+  || { cat "$work/install.log"; fail "dpkg -i failed"; }
 cat "$work/install.log"
+grep -q "WS-CI-08" /etc/onewindow/workstation.properties || fail "the silent install did not install the provisioning file"
 [ -x /opt/onewindow/bin/onewindow ] || fail "/opt/onewindow/bin/onewindow missing after install"
 [ -L /usr/bin/onewindow ] || fail "/usr/bin/onewindow link missing after install"
 [ -f /usr/share/applications/onewindow.desktop ] || fail "menu entry missing after install"
@@ -85,6 +93,13 @@ cat "$work/self-test.log"
 grep -q "^PASS evidence store" "$work/self-test.log" || fail "self-test did not check the evidence store"
 grep -q "^PASS back-end" "$work/self-test.log" || fail "self-test did not reach the back-end"
 grep -q "^PASS device id-reader" "$work/self-test.log" || fail "self-test did not test-read the ID reader"
+grep -q "^PASS settings: provisioning file /etc/onewindow/workstation.properties" "$work/self-test.log" \
+  || fail "self-test did not use the installed provisioning file"
+
+step "support bundle from the installed package"
+(cd "$work" && HOME="$work/home" ONEWINDOW_HOME="$work/data" /usr/bin/onewindow support-bundle --out "$work/support.zip") \
+  || fail "support-bundle failed"
+[ -s "$work/support.zip" ] || fail "support-bundle wrote no zip"
 
 step "checking that a broken provisioning file is refused with a message per mistake"
 printf 'hall.name=济南市民中心\nhall.window=08\nworkstation.id=WS-CI-08\nbackend.url=http://remote.example\nretention.dayz=3\n' \
@@ -96,10 +111,10 @@ cat "$work/validate.log"
 grep -q "backend.url: plain http" "$work/validate.log" || fail "no message for backend.url"
 grep -q "retention.dayz: is not a known key (expected 'retention.days')" "$work/validate.log" || fail "no message for the misspelt key"
 
-step "silent provisioning: installing a valid file as the machine's"
-printf 'hall.name=济南市民中心\nhall.window=08\nworkstation.id=WS-CI-08\nbackend.url=embedded\n' > "$work/ws.properties"
-"${as_root[@]}" /usr/bin/onewindow provision install "$work/ws.properties" || fail "provision install failed"
-[ -f /etc/onewindow/workstation.properties ] || fail "provisioning file not installed"
+step "re-provisioning with 'onewindow provision install'"
+sed 's/hall.window=08/hall.window=09/' "$work/ws.properties" > "$work/ws09.properties"
+"${as_root[@]}" /usr/bin/onewindow provision install "$work/ws09.properties" || fail "provision install failed"
+grep -q "hall.window=09" /etc/onewindow/workstation.properties || fail "provision install did not replace the file"
 
 step "removing the package (must keep provisioning and data, and say so)"
 "${as_root[@]}" dpkg -r onewindow > "$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "dpkg -r failed"; }

@@ -74,7 +74,8 @@ public final class SandboxBackend implements AutoCloseable {
                 new org.onewindow.sandbox.features.TrustListFeature(),
                 new org.onewindow.sandbox.features.DataShareFeature(),
                 new org.onewindow.sandbox.features.PriorMaterialsFeature(archive),
-                new org.onewindow.sandbox.features.FaceCompareFeature());
+                new org.onewindow.sandbox.features.FaceCompareFeature(),
+                new org.onewindow.sandbox.features.UpdatesFeature());
         for (SandboxFeature f : features) {
             f.install(ctx);
         }

@@ -28,6 +28,11 @@ record ClientConfiguration(Optional<Provisioning> provisioning, ClientSettings s
             }
             return new ClientConfiguration(Optional.of(p), s);
         }
+        return embedded(dataOverride, locale);
+    }
+
+    /** The embedded demo, whatever provisioning file exists (for tools that must work when it is broken). */
+    static ClientConfiguration embedded(Path dataOverride, Locale locale) {
         Path dir = dataOverride != null ? dataOverride : ClientSettings.defaultDataDir();
         return new ClientConfiguration(Optional.empty(), ClientSettings.embeddedDemo(dir, locale));
     }

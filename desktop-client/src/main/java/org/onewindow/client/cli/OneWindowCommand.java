@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = "Counter-service client for government service halls.",
         subcommands = {SandboxCommand.class, ReadCardCommand.class, VerifyCommand.class, ArchiveCommand.class,
                 SelfTestCommand.class, ProvisionCommand.class, SupportBundleCommand.class,
-                LogLevelCommand.class})
+                LogLevelCommand.class, DiagCommand.class, UpdateCheckCommand.class})
 public final class OneWindowCommand implements Callable<Integer> {
     /** Exit code meaning "the UI ran and closed": the launcher must not System.exit early. */
     public static final int GUI_STARTED = -1;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "provision", mixinStandardHelpOptions = true,
         description = "Check, install, show or create this workstation's provisioning file.",
         subcommands = {ProvisionCommand.Validate.class, ProvisionCommand.Install.class, ProvisionCommand.Show.class,
-                ProvisionCommand.Template.class, ProvisionCommand.Wizard.class})
+                ProvisionCommand.Template.class, ProvisionCommand.Wizard.class, ProvisionCommand.Token.class})
 public final class ProvisionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -103,6 +103,18 @@ public final class ProvisionCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             System.out.print(ProvisioningWriter.template());
+            return 0;
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Print a new random token for bridge.token (256 bits, URL-safe).")
+    static final class Token implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            System.out.println(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
             return 0;
         }
     }

@@ -1,19 +1,30 @@
 package org.onewindow.client.cli;
 
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.onewindow.client.app.AppVersion;
 import org.onewindow.client.app.I18n;
 import org.onewindow.client.app.Workstation;
 import org.onewindow.client.diag.WorkstationDiagnostics;
+import org.onewindow.client.provisioning.Provisioning;
 import org.onewindow.client.provisioning.ProvisioningException;
+import org.onewindow.client.update.TlsContexts;
+import org.onewindow.client.update.UpdateCheckException;
+import org.onewindow.client.update.UpdateChecker;
 import org.onewindow.core.demo.DemoCitizens;
 import org.onewindow.devices.diag.DeviceDiagnostics;
 import org.onewindow.devices.diag.DeviceReport;
+import org.onewindow.sandbox.SandboxBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,6 +85,7 @@ public final class SelfTestCommand implements Callable<Integer> {
                 checks.add(print(new Check("device " + r.kind() + " " + r.name(),
                         r.status() != DeviceReport.Status.FAULT, r.status() + " " + r.detail())));
             }
+            checks.add(print(checkUpdates(ws, config)));
             checks.add(print(new Check("versions", true, WorkstationDiagnostics.versions().toString())));
         }
         return summary(checks);
@@ -111,6 +123,34 @@ public final class SelfTestCommand implements Callable<Integer> {
         } catch (Exception e) {
             return new Check("back-end", false, where + " unreachable: " + e.getMessage()
                     + " (check backend.url, the network and the TLS files)");
+        }
+    }
+
+    /** Informational: a newer version is news for IT, not a failure; a manifest that does not verify is. */
+    private static Check checkUpdates(Workstation ws, ClientConfiguration config) {
+        PublicKey key;
+        try {
+            if (ws.sandbox().isPresent()) {
+                key = ws.sandbox().get().receiptKey();
+            } else if (config.provisioning().flatMap(Provisioning::updateKey).isPresent()) {
+                key = KeyFactory.getInstance("Ed25519").generatePublic(
+                        new X509EncodedKeySpec(config.provisioning().get().updateKey().get()));
+            } else {
+                return new Check("updates", true, "not checked: update.manifestPublicKey is not set");
+            }
+            URI base = ws.sandbox().map(SandboxBackend::baseUri).orElse(ws.settings().backendUri());
+            HttpClient.Builder http = HttpClient.newBuilder();
+            if (config.provisioning().isPresent()) {
+                TlsContexts.fromProvisioning(config.provisioning().get())
+                        .ifPresent(http::sslContext);
+            }
+            return new Check("updates", true, new UpdateChecker(http.build(), base, key)
+                    .check(AppVersion.current()).message());
+        } catch (UpdateCheckException e) {
+            boolean badSignature = e.getMessage().contains("signature");
+            return new Check("updates", !badSignature, e.getMessage());
+        } catch (Exception e) {
+            return new Check("updates", true, "not checked: " + e.getMessage());
         }
     }
 

@@ -39,7 +39,7 @@ public final class SupportBundleCommand implements Callable<Integer> {
         } catch (org.onewindow.client.provisioning.ProvisioningException e) {
             // a broken file is exactly when support is needed: bundle it anyway (redacted), with no device wiring
             System.err.println(e.getMessage());
-            config = ClientConfiguration.resolve(null, data, Locale.SIMPLIFIED_CHINESE);
+            config = ClientConfiguration.embedded(data, Locale.SIMPLIFIED_CHINESE);
             return write(config, Optional.of(e.file()));
         }
         return write(config, config.provisioning().map(Provisioning::source));

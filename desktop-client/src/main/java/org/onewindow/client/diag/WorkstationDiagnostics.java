@@ -55,7 +55,7 @@ public final class WorkstationDiagnostics {
             probes.add(idReaderProbe);
         }
         probes.addAll(EXTRA);
-        return new DeviceDiagnostics(probes, TIME_LIMIT);
+        return new DeviceDiagnostics(probes, TIME_LIMIT, Map.of("onewindow", AppVersion.current()));
     }
 
     public static Map<String, String> versions() {

@@ -43,7 +43,31 @@ public final class ProvisioningLoader {
             throw new ProvisioningException(file, List.of(new ProvisioningProblem("(file)",
                     "cannot be read: " + e.getMessage(), "a readable file; run as a user who may read it")));
         }
-        return validate(file, raw);
+        Provisioning p = null;
+        ProvisioningException invalid = null;
+        try {
+            p = validate(file, raw);
+        } catch (ProvisioningException e) {
+            invalid = e;
+        }
+        List<ProvisioningProblem> problems = new ArrayList<>(invalid == null ? List.of() : invalid.problems());
+        if (writableByEveryone(file)) {
+            // anyone who can edit the file can point the client at another back-end: the lock must hold
+            problems.add(new ProvisioningProblem("(file)", "can be changed by every user of this PC",
+                    "writable by IT only: chmod 644 (or 640 with group onewindow when it holds secrets)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ProvisioningException(file, problems);
+        }
+        return p;
+    }
+
+    private static boolean writableByEveryone(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false; // Windows: %ProgramData%'s inherited ACL is the lock (docs/it-deployment.md)
+        }
     }
 
     /** The raw key/value text of a file, unvalidated (for tools that must work on a broken file). */

@@ -26,7 +26,7 @@ public final class ProvisioningWizardView {
             Label label = new Label(key);
             label.setTooltip(new Tooltip(vm.description(key)));
             TextInputControl input = vm.isSecret(key) ? new PasswordField() : new TextField();
-            input.setId("field-" + key);
+            input.setId("field-" + key.replace('.', '-'));
             input.setPromptText(vm.description(key));
             input.setPrefWidth(420);
             input.textProperty().bindBidirectional(vm.field(key));

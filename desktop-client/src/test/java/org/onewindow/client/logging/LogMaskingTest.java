@@ -41,6 +41,9 @@ class LogMaskingTest {
             jc.doConfigure(getClass().getResource("/logback.xml"));
 
             assertThat(ctx.getLogger("root").getLevel()).isEqualTo(Level.WARN);
+            // the levels file is on Logback's watch list: editing it re-configures a running client
+            assertThat(ch.qos.logback.core.joran.util.ConfigurationWatchListUtil.getConfigurationWatchList(ctx)
+                    .getCopyOfFileWatchList()).extracting(java.io.File::getName).contains(LogSetup.LEVELS_FILE);
             assertThat(ctx.getLogger("org.onewindow.devices").getLevel()).isEqualTo(Level.DEBUG);
             ctx.getLogger("test").warn("card 370102199003071234 failed",
                     new IllegalStateException("back-end said: unknown 11010519491231002X"));

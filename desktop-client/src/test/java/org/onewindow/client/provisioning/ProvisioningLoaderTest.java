@@ -174,4 +174,13 @@ class ProvisioningLoaderTest {
         assertThat(ProvisioningLocation.machineFile("Windows 11", Map.of("ProgramData", "D:\\PD")))
                 .isEqualTo(Path.of("D:\\PD", "OneWindow", "workstation.properties"));
     }
+
+    @Test
+    void aFileEveryUserCanChangeIsRefusedBecauseTheSettingsMustStayLocked() throws Exception {
+        Path f = write(minimal());
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        assertThatThrownBy(() -> ProvisioningLoader.load(f))
+                .hasMessageContaining("(file): can be changed by every user of this PC (expected writable by IT only: chmod 644");
+    }
 }

@@ -20,10 +20,17 @@ import java.util.concurrent.TimeoutException;
 public final class DeviceDiagnostics {
     private final List<DeviceProbe> probes;
     private final Duration timeLimit;
+    private final Map<String, String> extraVersions;
 
     public DeviceDiagnostics(List<DeviceProbe> probes, Duration timeLimit) {
+        this(probes, timeLimit, Map.of());
+    }
+
+    /** @param extraVersions versions the caller knows (the application's own), reported first */
+    public DeviceDiagnostics(List<DeviceProbe> probes, Duration timeLimit, Map<String, String> extraVersions) {
         this.probes = List.copyOf(probes);
         this.timeLimit = timeLimit;
+        this.extraVersions = new LinkedHashMap<>(extraVersions);
     }
 
     public List<DeviceProbe> probes() {
@@ -34,7 +41,7 @@ public final class DeviceDiagnostics {
     public DeviceDiagnostics with(DeviceProbe probe) {
         List<DeviceProbe> all = new ArrayList<>(probes);
         all.add(probe);
-        return new DeviceDiagnostics(all, timeLimit);
+        return new DeviceDiagnostics(all, timeLimit, extraVersions);
     }
 
     public Result run() {
@@ -67,7 +74,9 @@ public final class DeviceDiagnostics {
                     break;
                 }
             }
-            return new Result(reports, versions());
+            Map<String, String> v = new LinkedHashMap<>(extraVersions);
+            v.putAll(versions());
+            return new Result(reports, v);
         } finally {
             pool.shutdownNow();
         }

@@ -1,0 +1,61 @@
+package org.onewindow.client.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The wizard window headless: what IT types reaches the file; mistakes are listed, not saved. */
+@ExtendWith(ApplicationExtension.class)
+class ProvisioningWizardViewTest {
+    @TempDir
+    static Path dir;
+    static Path target;
+
+    @Start
+    void start(Stage stage) {
+        target = dir.resolve("run-" + System.nanoTime() + "/workstation.properties");
+        // same-thread I/O keeps the test free of waits; the application passes a background executor
+        ProvisioningWizardViewModel vm = new ProvisioningWizardViewModel(target, false, Runnable::run, Runnable::run);
+        stage.setScene(new Scene(new ProvisioningWizardView(vm).root()));
+        stage.show();
+    }
+
+    @Test
+    void typedAnswersAreValidatedAndSaved(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#field-hall-name").queryAs(TextField.class).setText("济南市民中心"));
+        robot.clickOn("#field-hall-window").write("12");
+        robot.clickOn("#field-workstation-id").write("WS-JN-12");
+        robot.clickOn("#field-backend-url").write("embedded");
+
+        robot.clickOn("#save");
+
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Saved");
+        Provisioning saved = ProvisioningLoader.load(target);
+        assertThat(saved.hall()).isEqualTo("济南市民中心");
+        assertThat(saved.workstation()).isEqualTo("WS-JN-12");
+    }
+
+    @Test
+    void mistakesAreListedAndNothingIsWritten(FxRobot robot) {
+        robot.clickOn("#field-hall-window").write("window twelve");
+
+        robot.clickOn("#save");
+
+        ListView<?> problems = robot.lookup("#problems").queryAs(ListView.class);
+        assertThat(problems.getItems()).extracting(Object::toString)
+                .anyMatch(p -> p.startsWith("hall.window: 'window twelve' is not valid"))
+                .anyMatch(p -> p.startsWith("hall.name: is missing"));
+        assertThat(target).doesNotExist();
+    }
+}
