@@ -100,7 +100,21 @@ public final class ClientShell {
         queueView.getStyleClass().add("card-box");
         show(new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
                 this::signOut, workstation.demoDevices().orElse(null), queueView, new CaseView(serviceCase, i18n),
-                finish::finish));
+                finish::finish, this::openDiagnostics));
+    }
+
+    /** Device diagnostics for IT, in its own window; the probes run off the FX thread. */
+    private void openDiagnostics() {
+        var vm = new org.onewindow.client.diag.DiagnosticsViewModel(
+                () -> org.onewindow.client.diag.WorkstationDiagnostics.forWorkstation(workstation,
+                        workstation.provisioning(), java.time.Duration.ZERO),
+                workstation.io(), FxUiExecutor.INSTANCE);
+        Stage diag = new Stage();
+        diag.initOwner(stage);
+        diag.setTitle(i18n.get("clerk.diagnostics"));
+        diag.setScene(new Scene(new org.onewindow.client.diag.DiagnosticsView(vm).root(), 900, 600));
+        diag.show();
+        vm.run();
     }
 
     /**

@@ -21,9 +21,18 @@ public final class OneWindowApp extends Application {
 
     private Workstation workstation;
 
+    private static volatile java.util.Optional<org.onewindow.client.provisioning.Provisioning> provisioning =
+            java.util.Optional.empty();
+
     public static void launch(ClientSettings s) {
         settings = s;
         Application.launch(OneWindowApp.class);
+    }
+
+    /** A provisioned workstation: its settings and its devices. */
+    public static void launch(org.onewindow.client.provisioning.Provisioning p) {
+        provisioning = java.util.Optional.of(p);
+        launch(p.clientSettings());
     }
 
     @Override
@@ -40,7 +49,7 @@ public final class OneWindowApp extends Application {
         stage.show();
         Thread starter = new Thread(() -> {
             try {
-                Workstation ws = Workstation.start(settings, i18n);
+                Workstation ws = Workstation.start(settings, i18n, provisioning);
                 Platform.runLater(() -> {
                     workstation = ws;
                     ClientShell shell = new ClientShell(ws, stage);

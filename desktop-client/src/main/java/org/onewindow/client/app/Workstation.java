@@ -18,7 +18,11 @@ import org.onewindow.cache.sync.SyncEngine;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import org.onewindow.client.casework.CaseViewModel;
+import org.onewindow.client.bridge.BridgeWiring;
+import org.onewindow.client.bridge.LocalBridge;
 import org.onewindow.client.clerk.ClerkViewModel;
+import org.onewindow.client.diag.ConfiguredDevices;
+import org.onewindow.client.provisioning.Provisioning;
 import org.onewindow.client.queue.QueueViewModel;
 import org.onewindow.verification.backend.queue.HttpQueueService;
 import org.onewindow.cache.catalogue.CachingCatalogue;
@@ -78,6 +82,8 @@ public final class Workstation implements AutoCloseable {
     private final VerifierChain credentials;
     private final CachingCatalogue catalogue;
     private CardPresenceWatcher watcher;
+    private Optional<Provisioning> provisioning = Optional.empty();
+    private Optional<LocalBridge> bridge = Optional.empty();
 
     private Workstation(ClientSettings settings, I18n i18n, Clock clock, SandboxBackend sandbox,
                         HttpHallServices backend, SqliteEvidenceStore store, SyncEngine sync, IdReader reader,
@@ -106,6 +112,12 @@ public final class Workstation implements AutoCloseable {
     /** Opens everything this workstation needs. Blocking I/O: never on the FX thread. */
     public static Workstation start(ClientSettings settings, I18n i18n)
             throws IOException, EvidenceStoreException, java.security.GeneralSecurityException {
+        return start(settings, i18n, Optional.empty());
+    }
+
+    /** With a provisioning file: its devices (ID reader port) and its local bridge settings. */
+    public static Workstation start(ClientSettings settings, I18n i18n, Optional<Provisioning> provisioning)
+            throws IOException, EvidenceStoreException, java.security.GeneralSecurityException {
         Clock clock = Clock.systemUTC();
         Path data = settings.dataDir();
         SandboxBackend sandbox = null;
@@ -119,8 +131,10 @@ public final class Workstation implements AutoCloseable {
         SqliteEvidenceStore store = SqliteEvidenceStore.open(data.resolve("outbox"), keys, clock);
         SyncEngine sync = SyncEngine.builder(store, backend.archive()).clock(clock).build();
         SimulatedCardSlot slot = new SimulatedCardSlot();
-        IdReader reader = SimulatedIdReaders.inProcess(slot);
+        IdReader reader = ConfiguredDevices.idReader(provisioning, slot).orElseGet(NoIdReader::new);
         Workstation ws = new Workstation(settings, i18n, clock, sandbox, backend, store, sync, reader, slot);
+        ws.provisioning = provisioning;
+        ws.bridge = BridgeWiring.startIfEnabled(provisioning, clock);
         // one store listener for the workstation's lifetime, forwarding to whoever is signed in now
         store.addListener(pkg -> {
             ClerkViewModel vm = ws.clerk.get();
@@ -160,6 +174,12 @@ public final class Workstation implements AutoCloseable {
                 new CounterIdentity(settings.hall(), settings.window(), settings.workstation()),
                 () -> s == null ? null : s.account());
         ClerkViewModel vm = new ClerkViewModel(reader, counter, store, io, ui, i18n, clock);
+        // the web bridge forgets the card as soon as the desk is wiped
+        vm.cardProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                bridge.ifPresent(LocalBridge::clear);
+            }
+        });
         clerk.set(vm);
         startWatching(ui);
         return vm;
@@ -170,6 +190,7 @@ public final class Workstation implements AutoCloseable {
         watcher = new CardPresenceWatcher(reader, new IdReaderListener() {
             @Override
             public void cardRead(IdCard card) {
+                bridge.ifPresent(b -> b.publishCard(card));
                 ClerkViewModel vm = clerk.get();
                 if (vm != null) {
                     ui.execute(() -> vm.onCardRead(card));
@@ -246,6 +267,10 @@ public final class Workstation implements AutoCloseable {
         }
     }
 
+    public Optional<Provisioning> provisioning() {
+        return provisioning;
+    }
+
     public Optional<DemoDevices> demoDevices() {
         if (!settings.demo() || demoSlot == null) {
             return Optional.empty();
@@ -282,6 +307,7 @@ public final class Workstation implements AutoCloseable {
     @Override
     public void close() {
         stopWatching();
+        bridge.ifPresent(LocalBridge::close);
         scheduler.shutdownNow();
         io.shutdownNow();
         sync.close();

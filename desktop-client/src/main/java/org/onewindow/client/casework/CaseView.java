@@ -22,12 +22,19 @@ import org.onewindow.core.casework.MaterialEvidence;
 import org.onewindow.core.catalogue.ServiceItem;
 import org.onewindow.core.verify.CredentialPresentation;
 import org.onewindow.core.verify.VerificationResult;
+import org.onewindow.client.verify.VerificationCard;
+import org.onewindow.client.verify.VerificationCardViewModel;
 import org.onewindow.verification.datashare.DataShareKind;
 
 /** The service case panel: item, materials checklist, reuse offers, scans and data-share checks. */
 public final class CaseView extends VBox {
 
     public CaseView(CaseViewModel vm, I18n i18n) {
+        this(vm, i18n, new VerificationCardViewModel(i18n.locale()));
+    }
+
+    /** @param credentialCard the result card of the last scanned credential (verdict, issuer, validity, claims) */
+    public CaseView(CaseViewModel vm, I18n i18n, VerificationCardViewModel credentialCard) {
         super(10);
         getStyleClass().add("card-box");
         setPadding(new Insets(18));
@@ -134,6 +141,17 @@ public final class CaseView extends VBox {
         credential.setWrapText(true);
         credential.textProperty().bind(Bindings.createStringBinding(() -> describe(vm.lastCredentialProperty().get(), i18n),
                 vm.lastCredentialProperty()));
+        VerificationCard card = new VerificationCard(credentialCard);
+        card.setId("credentialCard");
+        card.visibleProperty().bind(vm.lastCredentialProperty().isNotNull());
+        card.managedProperty().bind(card.visibleProperty());
+        vm.lastCredentialProperty().addListener((obs, was, result) -> {
+            if (result == null) {
+                credentialCard.clear();
+            } else {
+                credentialCard.show(result);
+            }
+        });
 
         Label message = new Label();
         message.setId("caseMessage");
@@ -142,7 +160,7 @@ public final class CaseView extends VBox {
         message.getStyleClass().add("text-muted");
 
         getChildren().addAll(heading, itemRow, new Label(i18n.get("case.checklist")), checklist, reuse, shares,
-                scanRow, credential, message);
+                scanRow, credential, card, message);
     }
 
     static String describe(VerificationResult r, I18n i18n) {

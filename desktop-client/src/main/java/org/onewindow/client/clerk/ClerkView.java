@@ -35,9 +35,9 @@ public final class ClerkView extends BorderPane {
      */
     public ClerkView(ClerkViewModel vm, I18n i18n, String clerkName, String hallWindow, Runnable signOut,
                      DemoDevices demo, javafx.scene.Node queuePanel, javafx.scene.Node casePanel,
-                     Runnable finishAction) {
+                     Runnable finishAction, Runnable diagnostics) {
         getStyleClass().add("clerk-view");
-        setTop(topBar(vm, i18n, clerkName, hallWindow, signOut));
+        setTop(topBar(vm, i18n, clerkName, hallWindow, signOut, diagnostics));
         VBox identity = new VBox(16, cardPanel(vm, i18n), verifyPanel(vm, i18n));
         HBox center = new HBox(16, identity);
         if (queuePanel != null) {
@@ -62,7 +62,8 @@ public final class ClerkView extends BorderPane {
         });
     }
 
-    private static HBox topBar(ClerkViewModel vm, I18n i18n, String clerkName, String hallWindow, Runnable signOut) {
+    private static HBox topBar(ClerkViewModel vm, I18n i18n, String clerkName, String hallWindow, Runnable signOut,
+                               Runnable diagnostics) {
         Label title = new Label(i18n.get("app.title"));
         title.getStyleClass().addAll("title-3", "app-title");
         Label where = new Label(hallWindow);
@@ -83,6 +84,12 @@ public final class ClerkView extends BorderPane {
         out.setId("signOut");
         out.setOnAction(e -> signOut.run());
         HBox bar = new HBox(16, title, where, spacer, backend, outbox, clerk, out);
+        if (diagnostics != null) {
+            Button diag = new Button(i18n.get("clerk.diagnostics"));
+            diag.setId("openDiagnostics");
+            diag.setOnAction(e -> diagnostics.run());
+            bar.getChildren().add(bar.getChildren().size() - 1, diag);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10, 20, 10, 20));
         bar.getStyleClass().add("top-bar");

@@ -47,7 +47,7 @@ public final class OneWindowCommand implements Callable<Integer> {
         if (file.isPresent()) {
             try {
                 // a provisioned workstation's settings are IT's: no command-line override of the back-end
-                OneWindowApp.launch(ProvisioningLoader.load(file.get()).clientSettings());
+                OneWindowApp.launch(ProvisioningLoader.load(file.get()));
                 return 0;
             } catch (ProvisioningException e) {
                 System.err.println(e.getMessage());

@@ -68,7 +68,7 @@ public final class SelfTestCommand implements Callable<Integer> {
         }
         Workstation ws;
         try {
-            ws = Workstation.start(config.settings(), new I18n(config.settings().locale()));
+            ws = Workstation.start(config.settings(), new I18n(config.settings().locale()), config.provisioning());
             checks.add(print(new Check("start", true, "workstation " + config.settings().workstation() + " started")));
         } catch (Exception e) {
             checks.add(print(new Check("start", false, "workstation did not start: " + e)));

@@ -33,8 +33,8 @@ public final class ConfiguredDevices {
 
     /**
      * The ID reader the provisioning file names, for the composition root: the serial driver, or the
-     * simulator fed by {@code demoSlot}; empty for {@code none}. (Workstation.start still wires the simulator
-     * unconditionally; this is the switch it needs.)
+     * simulator fed by {@code demoSlot}; empty for {@code none} (Workstation.start then uses a reader that
+     * says "not connected").
      */
     public static Optional<IdReader> idReader(Optional<Provisioning> provisioning, SimulatedCardSlot demoSlot) {
         DeviceSetting setting = provisioning.map(Provisioning::idReader).orElse(DeviceSetting.SIMULATED);
