@@ -9,9 +9,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.onewindow.devices.scan.decode.CodePoint;
 import org.onewindow.devices.scan.decode.DecodedCode;
 import org.onewindow.devices.scan.decode.GrayImage;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code {"file":..., "codes":[{"format":..., "text":..., "bytesBase64":..., "points":[[x,y],...]}]}}.
  * Points are in the pixel grid of the file as stored: EXIF orientation is not applied (ImageIO ignores
  * it), so they match what a pixel editor shows for the raw file. A file that cannot be read gets
- * {@code {"file":..., "error":...}} and the exit code is 1; the other files are still scanned.
+ * {@code {"file":..., "error":...}} and the exit code is 1; the other files are still scanned. Images over
+ * 100 megapixels are refused from their header, before any pixel is decoded.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Read QR, Data Matrix, PDF417 and Aztec codes in image files; one JSON object per file.")
@@ -39,6 +43,9 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** 100 MP: a 12 MP phone photo is fine, a decompression bomb is not. */
+    static final long MAX_PIXELS = 100_000_000L;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -88,11 +95,33 @@ public final class ScanCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IOException("not a readable file");
         }
+        checkSize(file);
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
             throw new IOException("not an image format this build can read");
         }
         return image;
+    }
+
+    /** Refuses images whose pixels would not fit in memory, reading only the header. */
+    private static void checkSize(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("not an image format this build can read");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new IOException("image too large: " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels, at most " + MAX_PIXELS / 1_000_000 + " megapixels");
+                }
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static double round(float v) {

@@ -136,6 +136,37 @@ class ScanCommandTest {
     }
 
     @Test
+    void hugeImageIsRefusedFromItsHeaderWithoutDecodingIt() throws Exception {
+        Path bomb = dir.resolve("bomb.png");
+        Files.write(bomb, pngHeaderOnly(60_000, 60_000)); // 3.6 gigapixels: would need 14 GB as ARGB
+        Run run = run("--image", bomb.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines().get(0).get("error").asText()).contains("too large").contains("60000x60000");
+    }
+
+    /** A PNG signature, an IHDR chunk with the given size and IEND: enough for a reader to report the size. */
+    private static byte[] pngHeaderOnly(int width, int height) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        writeChunk(out, "IHDR", ihdr.array());
+        writeChunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void writeChunk(ByteArrayOutputStream out, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
     void controlCharactersInPayloadsAreEscapedInTheJson() throws Exception {
         BufferedImage page = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = page.createGraphics();

@@ -61,12 +61,15 @@ public final class PipelineDecoder implements CodeDecoder {
     private final long hardPassBudgetNanos;
     private long deadline;
 
-    /** With a 2 s cap on the hard passes per image: only pathological images (pure noise, fabric) reach it. */
+    /**
+     * With a cap of 2 s of CPU time per image on the hard passes: only pathological images (pure noise,
+     * fabric) reach it. CPU time of the decoding thread, so a busy machine does not change the result.
+     */
     public PipelineDecoder() {
         this(java.time.Duration.ofSeconds(2));
     }
 
-    /** @param hardPassBudget time after which no further region variant is started for the current image */
+    /** @param hardPassBudget CPU time after which no further region variant is started for the current image */
     public PipelineDecoder(java.time.Duration hardPassBudget) {
         this.hardPassBudgetNanos = hardPassBudget.toNanos();
         fastHints.put(DecodeHintType.POSSIBLE_FORMATS,
@@ -95,7 +98,7 @@ public final class PipelineDecoder implements CodeDecoder {
     }
 
     public List<DecodedCode> decode(GrayImage image) {
-        deadline = System.nanoTime() + hardPassBudgetNanos;
+        deadline = threadTime() + hardPassBudgetNanos;
         List<DecodedCode> found = new ArrayList<>();
         int factor = overviewFactor(image);
         GrayImage overview = image.downscale(factor);
@@ -110,6 +113,13 @@ public final class PipelineDecoder implements CodeDecoder {
             hardPasses(image, region, found);
         }
         return found;
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+
+    private static long threadTime() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private static int overviewFactor(GrayImage image) {
@@ -189,7 +199,7 @@ public final class PipelineDecoder implements CodeDecoder {
 
     /** One preprocessed view of a region, normal and inverted; true if it found a new code. */
     private boolean tryVariant(GrayImage view, ViewTransform toSource, List<DecodedCode> found) {
-        if (System.nanoTime() - deadline > 0) {
+        if (threadTime() - deadline > 0) {
             return true; // out of time: report what we have rather than stall a camera or a batch
         }
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(view.toLuminanceSource()));

@@ -3,6 +3,7 @@ package org.onewindow.devices.scan.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,7 +38,8 @@ class PipelineBlackBoxTest {
     Stream<DynamicTest> readsEachHardCategoryWithoutMisreads() {
         return HardCorpus.categories().stream().map(category -> DynamicTest.dynamicTest(category.name(), () -> {
             List<HardCorpus.Sample> samples = HardCorpus.cached(category, CACHE);
-            CorpusReport.Score score = CorpusReport.score(new PipelineDecoder(), samples);
+            // no time cap here: the thresholds must not depend on how fast the machine is
+            CorpusReport.Score score = CorpusReport.score(new PipelineDecoder(Duration.ofMinutes(5)), samples);
             assertThat(score.misreads()).as("misreads in %s", category.name()).isZero();
             assertThat(score.passed()).as("%s read completely (failed: %s)", category.name(), score.failedIds())
                     .isGreaterThanOrEqualTo(MIN_PASSES.get(category.name()));
