@@ -37,6 +37,9 @@ public final class ClientShell {
     private CitizenDisplayViewModel citizen;
     private Stage citizenStage;
     private javafx.animation.PauseTransition idle;
+    private org.onewindow.devices.scan.ScanHub scans;
+    private final org.onewindow.client.scan.ScanIndicatorViewModel scanIndicator =
+            new org.onewindow.client.scan.ScanIndicatorViewModel(java.time.ZoneId.systemDefault(), "");
 
     public ClientShell(Workstation workstation, Stage stage) {
         this.workstation = workstation;
@@ -94,13 +97,31 @@ public final class ClientShell {
         });
         queue.start();
         installIdleWipe(finish);
+        startScanners();
         QueueView queueView = new QueueView(queue, QueueViewModel.bundle(s.locale()));
         queueView.setPrefWidth(300);
         queueView.setMinWidth(280);
         queueView.getStyleClass().add("card-box");
         show(new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
                 this::signOut, workstation.demoDevices().orElse(null), queueView, new CaseView(serviceCase, i18n),
-                finish::finish, this::openDiagnostics));
+                finish::finish, this::openDiagnostics, new org.onewindow.client.scan.ScanIndicatorView(scanIndicator)));
+    }
+
+    /**
+     * Keyboard-wedge scanners are heard anywhere in the clerk window (their keystrokes never reach the
+     * focused field); every scan, after de-duplication and the stuck-trigger limit, is verified in the case.
+     */
+    private void startScanners() {
+        scanIndicator.reset();
+        scans = new org.onewindow.devices.scan.ScanHub(org.onewindow.devices.scan.ScanHygiene::withDefaults);
+        scans.add(new org.onewindow.client.scan.KeyboardWedgeScanner(scene,
+                org.onewindow.devices.scan.wedge.WedgeSettings.defaults()));
+        scans.subscribe(scanIndicator.subscriber(FxUiExecutor.INSTANCE));
+        scans.subscribe(event -> FxUiExecutor.INSTANCE.execute(() -> serviceCase.onScan(
+                new org.onewindow.core.verify.CredentialPresentation(event.payload(), event.text(), event.source(),
+                        event.at()))));
+        scans.start().forEach((name, error) -> toast(new org.onewindow.client.clerk.Notice(
+                org.onewindow.client.clerk.Notice.Level.WARNING, i18n.get(error.kind().messageKey()) + " (" + name + ")")));
     }
 
     /** Device diagnostics for IT, in its own window; the probes run off the FX thread. */
@@ -186,6 +207,10 @@ public final class ClientShell {
         }
         if (idle != null) {
             idle.stop();
+        }
+        if (scans != null) {
+            scans.close();
+            scans = null;
         }
         workstation.signedOut();
         clerk = null;

@@ -35,9 +35,13 @@ public final class ClerkView extends BorderPane {
      */
     public ClerkView(ClerkViewModel vm, I18n i18n, String clerkName, String hallWindow, Runnable signOut,
                      DemoDevices demo, javafx.scene.Node queuePanel, javafx.scene.Node casePanel,
-                     Runnable finishAction, Runnable diagnostics) {
+                     Runnable finishAction, Runnable diagnostics, javafx.scene.Node scanIndicator) {
         getStyleClass().add("clerk-view");
-        setTop(topBar(vm, i18n, clerkName, hallWindow, signOut, diagnostics));
+        HBox top = topBar(vm, i18n, clerkName, hallWindow, signOut, diagnostics);
+        if (scanIndicator != null) {
+            top.getChildren().add(3, scanIndicator);
+        }
+        setTop(top);
         VBox identity = new VBox(16, cardPanel(vm, i18n), verifyPanel(vm, i18n));
         HBox center = new HBox(16, identity);
         if (queuePanel != null) {
