@@ -12,8 +12,8 @@ class OneWindowCommandTest {
     @Test
     void registersEveryTool() {
         assertThat(OneWindowCommand.commandLine().getSubcommands().keySet())
-                .contains("sandbox", "read-card", "verify", "archive", "self-test", "provision", "support-bundle",
-                        "log-level");
+                .contains("sandbox", "read-card", "scan", "verify", "archive", "self-test", "provision", "support-bundle",
+                        "log-level", "diag", "update-check");
     }
 
     @Test
