@@ -479,8 +479,11 @@ public final class FaceCheckViewModel implements AutoCloseable {
         guidance("face.guide.OK");
         CompletableFuture.supplyAsync(() -> {
             byte[] jpeg = Frames.jpeg(frame);
+            // the preview's boxes come from a coarse search; align the compare on a finer one
+            List<FaceBox> precise = detector.facesPrecisely(frame);
+            FaceBox liveFace = precise.isEmpty() ? quality.face() : precise.get(0);
             try {
-                return new Object[] {comparer.compare(new FaceCompareRequest(jpeg, quality.face(), photo, photoFace, source,
+                return new Object[] {comparer.compare(new FaceCompareRequest(jpeg, liveFace, photo, photoFace, source,
                         settings.matchThreshold())), jpeg};
             } catch (BackendException e) {
                 throw new CompletionException(e);
@@ -553,7 +556,7 @@ public final class FaceCheckViewModel implements AutoCloseable {
             if (image == null) {
                 return null;
             }
-            List<FaceBox> faces = detector.faces(Frames.toFrame(image, 0, clock.instant()));
+            List<FaceBox> faces = detector.facesPrecisely(Frames.toFrame(image, 0, clock.instant()));
             return faces.isEmpty() ? null : faces.get(0);
         } catch (IOException e) {
             return null;
