@@ -11,6 +11,14 @@ public interface FaceDetector extends AutoCloseable {
     /** Frontal faces, largest first. */
     List<FaceBox> faces(Frame frame);
 
+    /**
+     * Frontal faces found with a finer (slower) search, for aligning the two images of a compare: the boxes
+     * jitter less from frame to frame. Called once per compare, never per preview frame.
+     */
+    default List<FaceBox> facesPrecisely(Frame frame) {
+        return faces(frame);
+    }
+
     /** Open eyes found inside {@code face} (0, 1 or 2 for a frontal face with open eyes). */
     int openEyes(Frame frame, FaceBox face);
 

@@ -55,6 +55,13 @@ import org.slf4j.LoggerFactory;
 public final class FaceCheckViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FaceCheckViewModel.class);
 
+    /**
+     * At most this many analyses a second: detection is the heavy part, and on a two-core counter PC an
+     * analysis thread running flat out would take the CPU the preview needs to stay smooth.
+     */
+    static final int MAX_ANALYSES_PER_SECOND = 12;
+    private static final long MIN_ANALYSIS_GAP_NANOS = 1_000_000_000L / MAX_ANALYSES_PER_SECOND;
+
     /** Where the check stands. */
     public enum Phase { IDLE, STARTING, GUIDING, LIVENESS, COMPARING, MATCH, NO_MATCH, COMPARE_FAILED, MANUAL_REVIEW, DONE, CAMERA_LOST }
 
@@ -87,6 +94,7 @@ public final class FaceCheckViewModel implements AutoCloseable {
     private final AtomicReference<PreviewFrame.Captured> newestFrame = new AtomicReference<>();
     private final AtomicReference<PreviewFrame.Captured> pendingAnalysis = new AtomicReference<>();
     private final AtomicBoolean analysing = new AtomicBoolean();
+    private volatile long lastAnalysisStart;
     private final AtomicReference<PreviewFrame.Overlay> overlay = new AtomicReference<>();
     /** The current camera session; a capture loop runs while its session is current. */
     private final java.util.concurrent.atomic.AtomicLong cameraSession = new java.util.concurrent.atomic.AtomicLong();
@@ -371,23 +379,22 @@ public final class FaceCheckViewModel implements AutoCloseable {
 
     /** At most one analysis at a time; it takes the newest pending frame, older ones are simply dropped. */
     private void scheduleAnalysis() {
-        if (!analysing.compareAndSet(false, true)) {
+        // too soon after the last one: the frame stays pending and a later frame replaces it
+        if (System.nanoTime() - lastAnalysisStart < MIN_ANALYSIS_GAP_NANOS || !analysing.compareAndSet(false, true)) {
             return;
         }
         try {
             analysis.execute(() -> {
                 try {
                     PreviewFrame.Captured next;
-                    while ((next = pendingAnalysis.getAndSet(null)) != null) {
+                    if ((next = pendingAnalysis.getAndSet(null)) != null) {
+                        lastAnalysisStart = System.nanoTime();
                         analyse(next);
                     }
                 } catch (RuntimeException e) {
                     LOG.error("face analysis failed", e);
                 } finally {
                     analysing.set(false);
-                    if (pendingAnalysis.get() != null) {
-                        scheduleAnalysis();
-                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -479,8 +486,11 @@ public final class FaceCheckViewModel implements AutoCloseable {
         guidance("face.guide.OK");
         CompletableFuture.supplyAsync(() -> {
             byte[] jpeg = Frames.jpeg(frame);
+            // the preview's boxes come from a coarse search; align the compare on a finer one
+            List<FaceBox> precise = detector.facesPrecisely(frame);
+            FaceBox liveFace = precise.isEmpty() ? quality.face() : precise.get(0);
             try {
-                return new Object[] {comparer.compare(new FaceCompareRequest(jpeg, quality.face(), photo, photoFace, source,
+                return new Object[] {comparer.compare(new FaceCompareRequest(jpeg, liveFace, photo, photoFace, source,
                         settings.matchThreshold())), jpeg};
             } catch (BackendException e) {
                 throw new CompletionException(e);
@@ -553,7 +563,7 @@ public final class FaceCheckViewModel implements AutoCloseable {
             if (image == null) {
                 return null;
             }
-            List<FaceBox> faces = detector.faces(Frames.toFrame(image, 0, clock.instant()));
+            List<FaceBox> faces = detector.facesPrecisely(Frames.toFrame(image, 0, clock.instant()));
             return faces.isEmpty() ? null : faces.get(0);
         } catch (IOException e) {
             return null;

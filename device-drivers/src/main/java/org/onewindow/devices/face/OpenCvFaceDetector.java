@@ -74,14 +74,25 @@ public final class OpenCvFaceDetector implements FaceDetector {
         return c;
     }
 
+    /** Every preview frame: coarse scale steps (1.2), the gate only needs to know a face is there and how big. */
     @Override
-    public synchronized List<FaceBox> faces(Frame frame) {
+    public List<FaceBox> faces(Frame frame) {
+        return detect(frame, 1.2, 3);
+    }
+
+    /** Once per compare: finer scale steps (1.1) and more neighbours, so the box that aligns the two faces fits closely. */
+    @Override
+    public List<FaceBox> facesPrecisely(Frame frame) {
+        return detect(frame, 1.1, 4);
+    }
+
+    private synchronized List<FaceBox> detect(Frame frame, double scaleStep, int neighbours) {
         int scale = frame.width() >= 480 ? 2 : 1;
         Mat grey = grey(frame, scale, 0, 0, frame.width(), frame.height());
         try {
             MatOfRect found = new MatOfRect();
             int min = Math.max(24, grey.rows() / 10);
-            faces.detectMultiScale(grey, found, 1.1, 4, 0, new Size(min, min), new Size());
+            faces.detectMultiScale(grey, found, scaleStep, neighbours, 0, new Size(min, min), new Size());
             List<FaceBox> boxes = new ArrayList<>();
             for (Rect r : found.toArray()) {
                 boxes.add(new FaceBox(r.x * scale, r.y * scale, r.width * scale, r.height * scale));
@@ -103,7 +114,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
         try {
             MatOfRect found = new MatOfRect();
             int min = Math.max(8, face.width() / 10);
-            eyes.detectMultiScale(upper, found, 1.1, 3, 0, new Size(min, min), new Size(face.width() / 2.5, face.width() / 2.5));
+            eyes.detectMultiScale(upper, found, 1.15, 3, 0, new Size(min, min), new Size(face.width() / 2.5, face.width() / 2.5));
             int n = found.toArray().length;
             found.release();
             return Math.min(n, 2);
