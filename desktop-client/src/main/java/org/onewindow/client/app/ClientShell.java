@@ -102,9 +102,17 @@ public final class ClientShell {
         queueView.setPrefWidth(300);
         queueView.setMinWidth(280);
         queueView.getStyleClass().add("card-box");
-        show(new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
+        ClerkView workspace = new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
                 this::signOut, workstation.demoDevices().orElse(null), queueView, new CaseView(serviceCase, i18n),
-                finish::finish, this::openDiagnostics, new org.onewindow.client.scan.ScanIndicatorView(scanIndicator)));
+                finish::finish, this::openDiagnostics, new org.onewindow.client.scan.ScanIndicatorView(scanIndicator));
+        javafx.scene.control.Button faceButton = new javafx.scene.control.Button(i18n.get("clerk.faceCheck"));
+        faceButton.setId("faceCheck");
+        faceButton.disableProperty().bind(clerk.cardProperty().isNull());
+        faceButton.setOnAction(e -> openFaceCheck());
+        workspace.addAction(faceButton);
+        show(workspace);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F10),
+                this::openFaceCheck);
     }
 
     /**
@@ -122,6 +130,48 @@ public final class ClientShell {
                         event.at()))));
         scans.start().forEach((name, error) -> toast(new org.onewindow.client.clerk.Notice(
                 org.onewindow.client.clerk.Notice.Level.WARNING, i18n.get(error.kind().messageKey()) + " (" + name + ")")));
+    }
+
+    /**
+     * F10: the person-ID check (人证核验) for the card on the desk, in its own window: live preview, quality
+     * guidance, compare with the ID photo, override only with a reason. The outcome is archived in the case.
+     */
+    private void openFaceCheck() {
+        org.onewindow.core.identity.IdCard card = clerk == null ? null : clerk.cardProperty().get();
+        if (card == null) {
+            toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.WARNING,
+                    i18n.get("case.needIdentity")));
+            return;
+        }
+        org.onewindow.client.face.FaceCheckViewModel face;
+        try {
+            face = workstation.faceCheck(FxUiExecutor.INSTANCE, card);
+        } catch (org.onewindow.core.device.DeviceException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ClientShell.class).warn("face check not available: {}", e.getMessage());
+            toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.ERROR,
+                    i18n.get("face.unavailable")));
+            return;
+        }
+        String caseId = serviceCase.caseId();
+        Stage window = new Stage();
+        window.initOwner(stage);
+        window.setTitle(i18n.get("face.title"));
+        window.setScene(new Scene(new org.onewindow.client.face.FaceCheckPanel(face,
+                workstation.provisioning().isPresent() ? "clerk" : "demo"), 760, 720));
+        window.setOnHidden(e -> face.close());
+        face.addOutcomeListener(outcome -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                workstation.counterService().archiveFaceCheck(caseId, outcome);
+            } catch (org.onewindow.core.evidence.EvidenceStoreException ex) {
+                FxUiExecutor.INSTANCE.execute(() -> toast(new org.onewindow.client.clerk.Notice(
+                        org.onewindow.client.clerk.Notice.Level.ERROR, i18n.get(ex.messageKey()))));
+            }
+        }, workstation.io()));
+        if (citizen != null) {
+            face.guidanceZhProperty().addListener((obs, was, now) -> citizen.showChecking(now));
+        }
+        window.show();
+        face.start(workstation.referencePhoto(card), "id-card");
     }
 
     /** Device diagnostics for IT, in its own window; the probes run off the FX thread. */

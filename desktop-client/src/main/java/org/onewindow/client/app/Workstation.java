@@ -21,6 +21,14 @@ import org.onewindow.client.casework.CaseViewModel;
 import org.onewindow.client.bridge.BridgeWiring;
 import org.onewindow.client.bridge.LocalBridge;
 import org.onewindow.client.clerk.ClerkViewModel;
+import org.onewindow.client.face.FaceCheckSettings;
+import org.onewindow.client.face.FaceCheckViewModel;
+import org.onewindow.client.face.FaceTexts;
+import org.onewindow.devices.camera.CameraSettings;
+import org.onewindow.devices.camera.Cameras;
+import org.onewindow.devices.camera.DemoFaceCamera;
+import org.onewindow.devices.face.OpenCvFaceDetector;
+import org.onewindow.verification.backend.HttpFaceComparer;
 import org.onewindow.client.diag.ConfiguredDevices;
 import org.onewindow.client.provisioning.Provisioning;
 import org.onewindow.client.queue.QueueViewModel;
@@ -82,6 +90,7 @@ public final class Workstation implements AutoCloseable {
     private final VerifierChain credentials;
     private final CachingCatalogue catalogue;
     private CardPresenceWatcher watcher;
+    private OpenCvFaceDetector faceDetector;
     private Optional<Provisioning> provisioning = Optional.empty();
     private Optional<LocalBridge> bridge = Optional.empty();
 
@@ -229,6 +238,31 @@ public final class Workstation implements AutoCloseable {
         }
     }
 
+    /**
+     * A person-ID check for the card on the desk. The demo's camera is a virtual one playing the card's
+     * holder, and its reference is the holder's rendered ID photo (the simulator's stand-in WLT block carries
+     * no real face); a real workstation uses its camera and the photo decoded from the card.
+     */
+    public FaceCheckViewModel faceCheck(java.util.concurrent.Executor ui, IdCard card) throws DeviceException {
+        org.onewindow.core.device.Camera camera = settings.demo()
+                ? DemoFaceCamera.cameraFor(card, clock)
+                : Cameras.create(CameraSettings.defaults(), clock);
+        return new FaceCheckViewModel(camera, faceDetector(), new HttpFaceComparer(backend),
+                FaceCheckSettings.defaults(), io, ui, new FaceTexts(settings.locale()), clock);
+    }
+
+    /** The ID photo the face check compares against (see {@link #faceCheck}). */
+    public byte[] referencePhoto(IdCard card) {
+        return settings.demo() ? DemoFaceCamera.idPhotoPng(card.idNumber()) : card.photoImage();
+    }
+
+    private synchronized OpenCvFaceDetector faceDetector() {
+        if (faceDetector == null) {
+            faceDetector = OpenCvFaceDetector.fromSystem(null); // loads OpenCV once, on first use
+        }
+        return faceDetector;
+    }
+
     /** The queue panel of this counter window; call {@code start()} to subscribe to the push channel. */
     public QueueViewModel queueViewModel(java.util.concurrent.Executor ui) {
         return new QueueViewModel(new HttpQueueService(backend), settings.window(), io, ui, clock,
@@ -303,6 +337,12 @@ public final class Workstation implements AutoCloseable {
     public Optional<SandboxBackend> sandbox() { return Optional.ofNullable(sandbox); }
     public Clock clock() { return clock; }
     public VerifierChain credentials() { return credentials; }
+    public CounterService counterService() {
+        ClerkSession s = session.get();
+        return new CounterService(new IdCardVerifier(backend, clock), store, clock,
+                new CounterIdentity(settings.hall(), settings.window(), settings.workstation()),
+                () -> s == null ? null : s.account());
+    }
 
     @Override
     public void close() {

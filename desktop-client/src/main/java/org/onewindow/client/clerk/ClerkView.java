@@ -217,7 +217,14 @@ public final class ClerkView extends BorderPane {
         grid.addRow(row, new Label(label), value);
     }
 
-    private static VBox bottomBar(ClerkViewModel vm, I18n i18n, DemoDevices demo, Runnable finishAction) {
+    private HBox actions;
+
+    /** Adds a button to the action row (left of the status line), e.g. the face check. */
+    public void addAction(Button button) {
+        actions.getChildren().add(actions.getChildren().size() - 1, button);
+    }
+
+    private VBox bottomBar(ClerkViewModel vm, I18n i18n, DemoDevices demo, Runnable finishAction) {
         Button read = new Button(i18n.get("clerk.readCard"));
         read.setId("readCard");
         read.getStyleClass().add("accent");
@@ -235,7 +242,7 @@ public final class ClerkView extends BorderPane {
         Label status = new Label();
         status.setId("statusLine");
         status.textProperty().bind(vm.statusLineProperty());
-        HBox actions = new HBox(12, read, reveal, finish, status);
+        actions = new HBox(12, read, reveal, finish, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(10, 20, 14, 20));
         VBox bottom = new VBox(actions);

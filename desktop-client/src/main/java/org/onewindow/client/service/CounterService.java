@@ -80,6 +80,19 @@ public final class CounterService {
         return store.commit(pkg);
     }
 
+    /**
+     * Archives a person-ID check: the chosen frame (encrypted at rest like all evidence), the score, the
+     * decision and, for an override or manual review, the clerk's reason.
+     */
+    public org.onewindow.core.evidence.StoredPackage archiveFaceCheck(String caseId,
+                                                                      org.onewindow.core.face.FaceCheckOutcome outcome)
+            throws EvidenceStoreException {
+        EvidencePackage pkg = new EvidencePackage(UUID.randomUUID().toString(), caseId, null, clerk.get(),
+                counter.hall(), counter.window(), counter.workstation(), clock.instant(),
+                outcome.evidence().map(List::of).orElse(List.of()), List.of(outcome.verification()));
+        return store.commit(pkg);
+    }
+
     static byte[] cardJson(IdCard card) {
         ObjectNode n = JSON.createObjectNode();
         n.put("type", card.type().name());
