@@ -205,4 +205,27 @@ class SqliteEvidenceStoreTest {
     private Connection rawConnection() throws java.sql.SQLException {
         return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteEvidenceStore.DATABASE_FILE));
     }
+
+    @Test
+    void theClientAndTheCliCanUseTheSameOutboxAtOnce() throws Exception {
+        // the IT command opens its own connection while the client keeps its own open
+        try (SqliteEvidenceStore client = open(StoreOptions.DEFAULTS);
+             SqliteEvidenceStore cli = open(StoreOptions.DEFAULTS)) {
+            StoredPackage first = client.commit(TestPackages.small("p-1", "case-1", 1));
+            client.markBlocked("p-1", "archive rejected the package");
+
+            assertThat(cli.retryBlocked("p-1")).isTrue();
+            StoredPackage second = cli.commit(TestPackages.small("p-2", "case-1", 2));
+            StoredPackage third = client.commit(TestPackages.small("p-3", "case-1", 3));
+
+            assertThat(client.status().pending()).isEqualTo(3);
+            assertThat(client.status().blocked()).isZero();
+            assertThat(ManifestCodec.parse(client.load("p-2").manifest()).path("previousPackageHash").asText())
+                    .isEqualTo(first.packageHash());
+            assertThat(ManifestCodec.parse(client.load("p-3").manifest()).path("previousPackageHash").asText())
+                    .isEqualTo(second.packageHash());
+            assertThat(third.packageHash()).isNotEqualTo(second.packageHash());
+            assertThat(new ChainVerifier(TestKeys.shared().publicKey()).verify(cli).intact()).isTrue();
+        }
+    }
 }
