@@ -117,6 +117,7 @@ class FaceCheckViewModelTest {
         });
         await(() -> vm.phaseProperty(), p -> p == FaceCheckViewModel.Phase.NO_MATCH);
         assertThat(compares.get()).isEqualTo(2);
+        assertThat(onUi(() -> vm.guidanceZhProperty().get())).isEqualTo("请稍候，工作人员正在核对");
         assertThat(onUi(() -> vm.overrideAllowedProperty().get())).isTrue();
 
         assertThat(onUi(() -> vm.override("clerk01", "  "))).isFalse();
