@@ -507,6 +507,7 @@ public final class FaceCheckViewModel implements AutoCloseable {
                 message.set(texts.get("face.phase.COMPARE_FAILED"));
                 overrideAllowed.set(true);
                 setPhase(Phase.COMPARE_FAILED);
+                guidance("face.guide.WAIT");
                 return;
             }
             FaceMatch match = (FaceMatch) answer[0];
@@ -528,6 +529,8 @@ public final class FaceCheckViewModel implements AutoCloseable {
             } else {
                 overrideAllowed.set(true);
                 setPhase(Phase.NO_MATCH);
+                // the clerk decides now: the citizen is asked to wait, not to hold still
+                guidance("face.guide.WAIT");
             }
         }, ui);
     }

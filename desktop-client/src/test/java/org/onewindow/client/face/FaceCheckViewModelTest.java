@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +87,7 @@ class FaceCheckViewModelTest {
                 vm.start(DemoFaceCamera.idPhotoPng(id), "resident-id-card");
                 return null;
             });
-            FaceCheckOutcome outcome = await(() -> vm.outcomeProperty().get(), o -> o != null);
+            FaceCheckOutcome outcome = await(() -> vm.outcomeProperty(), o -> o != null);
             assertThat(outcome.decision()).isEqualTo(FaceCheckOutcome.Decision.MATCH);
             assertThat(outcome.match().score()).isGreaterThanOrEqualTo(0.6);
             assertThat(outcome.verification().verdict()).isEqualTo(Verdict.VALID);
@@ -112,8 +115,9 @@ class FaceCheckViewModelTest {
             vm.start(DemoFaceCamera.idPhotoPng("the-holder"), "resident-id-card");
             return null;
         });
-        await(() -> vm.phaseProperty().get(), p -> p == FaceCheckViewModel.Phase.NO_MATCH);
+        await(() -> vm.phaseProperty(), p -> p == FaceCheckViewModel.Phase.NO_MATCH);
         assertThat(compares.get()).isEqualTo(2);
+        assertThat(onUi(() -> vm.guidanceZhProperty().get())).isEqualTo("请稍候，工作人员正在核对");
         assertThat(onUi(() -> vm.overrideAllowedProperty().get())).isTrue();
 
         assertThat(onUi(() -> vm.override("clerk01", "  "))).isFalse();
@@ -143,7 +147,7 @@ class FaceCheckViewModelTest {
             return null;
         });
         assertThat(onUi(() -> vm.phaseProperty().get())).isEqualTo(FaceCheckViewModel.Phase.MANUAL_REVIEW);
-        await(() -> vm.guidanceKeyProperty().get(), k -> k.equals("face.guide.OK"));
+        await(() -> vm.guidanceKeyProperty(), k -> k.equals("face.guide.OK"));
         assertThat(onUi(() -> vm.reject("clerk02", "no"))).isFalse();
         assertThat(onUi(() -> vm.override("clerk02", "人工核对证件与本人一致"))).isTrue();
         FaceCheckOutcome outcome = onUi(() -> vm.outcomeProperty().get());
@@ -155,9 +159,9 @@ class FaceCheckViewModelTest {
 
     @Test
     void anUnreachableCompareServiceLetsTheClerkRetryOrDecide() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.CountDownLatch secondCall = new java.util.concurrent.CountDownLatch(2);
         FaceComparer down = r -> {
-            calls.incrementAndGet();
+            secondCall.countDown();
             throw new BackendException(BackendException.Kind.UNREACHABLE, "back-end unreachable");
         };
         FaceCheckSettings settings = FaceCheckSettings.defaults().withLiveness(false);
@@ -166,13 +170,13 @@ class FaceCheckViewModelTest {
             vm.start(DemoFaceCamera.idPhotoPng("x"), "resident-id-card");
             return null;
         });
-        await(() -> vm.phaseProperty().get(), p -> p == FaceCheckViewModel.Phase.COMPARE_FAILED);
+        await(() -> vm.phaseProperty(), p -> p == FaceCheckViewModel.Phase.COMPARE_FAILED);
         onUi(() -> {
             vm.retry();
             return null;
         });
-        await(() -> calls.get(), n -> n == 2);
-        await(() -> vm.phaseProperty().get(), p -> p == FaceCheckViewModel.Phase.COMPARE_FAILED);
+        assertThat(secondCall.await(60, TimeUnit.SECONDS)).isTrue();
+        await(() -> vm.phaseProperty(), p -> p == FaceCheckViewModel.Phase.COMPARE_FAILED);
         assertThat(onUi(() -> vm.reject("clerk03", "本人拒绝配合人脸核验"))).isTrue();
         FaceCheckOutcome outcome = onUi(() -> vm.outcomeProperty().get());
         assertThat(outcome.decision()).isEqualTo(FaceCheckOutcome.Decision.REJECTED);
@@ -190,20 +194,20 @@ class FaceCheckViewModelTest {
             vm.start(DemoFaceCamera.idPhotoPng("x"), "resident-id-card");
             return null;
         });
-        await(() -> vm.guidanceZhProperty().get(), t -> t.equals("请靠近一点"));
+        await(() -> vm.guidanceZhProperty(), t -> t.equals("请靠近一点"));
         assertThat(onUi(() -> vm.guidanceEnProperty().get())).isEqualTo("Please come a little closer");
 
         camera.play(List.of(SyntheticFaces.scene(Traits.of("x"), SCENE.lit(0.25))));
-        await(() -> vm.guidanceZhProperty().get(), t -> t.equals("光线太暗"));
+        await(() -> vm.guidanceZhProperty(), t -> t.equals("光线太暗"));
 
         camera.play(List.of(SyntheticFaces.scene(Traits.of("x"), SCENE.turned(0.7))));
-        await(() -> vm.guidanceZhProperty().get(), t -> t.equals("请正对摄像头"));
+        await(() -> vm.guidanceZhProperty(), t -> t.equals("请正对摄像头"));
 
         camera.play(List.of(SyntheticFaces.twoPeople(Traits.of("x"), Traits.of("y"), SCENE.size(0.4))));
-        await(() -> vm.guidanceKeyProperty().get(), t -> t.equals("face.guide.SEVERAL_FACES"));
+        await(() -> vm.guidanceKeyProperty(), t -> t.equals("face.guide.SEVERAL_FACES"));
 
         camera.play(DemoFaceCamera.emptyDesk());
-        await(() -> vm.guidanceKeyProperty().get(), t -> t.equals("face.guide.NO_FACE"));
+        await(() -> vm.guidanceKeyProperty(), t -> t.equals("face.guide.NO_FACE"));
         assertThat(vm.overlay()).isNotNull();
         assertThat(onUi(() -> vm.phaseProperty().get())).isEqualTo(FaceCheckViewModel.Phase.GUIDING);
 
@@ -237,17 +241,33 @@ class FaceCheckViewModelTest {
         return ui.submit(read).get(30, TimeUnit.SECONDS);
     }
 
-    /** Polls {@code read} on the UI executor until it satisfies {@code done}; generous bound, not a speed test. */
-    private <T> T await(Callable<T> read, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        T value = onUi(read);
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("state never reached; last value: " + value);
+    /**
+     * Waits for {@code property} (read and watched on the UI executor) to satisfy {@code done}: an event, not a
+     * poll. The bound is generous and not a speed test.
+     */
+    private <T> T await(Callable<ObservableValue<T>> property, Predicate<T> done) throws Exception {
+        CompletableFuture<T> reached = new CompletableFuture<>();
+        onUi(() -> {
+            ObservableValue<T> p = property.call();
+            if (done.test(p.getValue())) {
+                reached.complete(p.getValue());
+            } else {
+                p.addListener(new ChangeListener<T>() {
+                    @Override
+                    public void changed(ObservableValue<? extends T> o, T old, T now) {
+                        if (done.test(now)) {
+                            o.removeListener(this);
+                            reached.complete(now);
+                        }
+                    }
+                });
             }
-            Thread.sleep(20);
-            value = onUi(read);
+            return null;
+        });
+        try {
+            return reached.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("state never reached; now " + onUi(() -> property.call().getValue()), e);
         }
-        return value;
     }
 }
