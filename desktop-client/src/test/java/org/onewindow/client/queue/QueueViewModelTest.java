@@ -113,7 +113,7 @@ class QueueViewModelTest {
         queue.status = WindowStatus.PAUSED;
         model.callNext();
         settle();
-        assertThat(model.messageProperty().get()).isEqualTo("The window is paused. Open it (F7) to call tickets.");
+        assertThat(model.messageProperty().get()).isEqualTo("The window is paused. Open it (F9) to call tickets.");
         assertThat(model.busyProperty().get()).isFalse();
     }
 
