@@ -328,6 +328,15 @@ public final class ClerkViewModel {
             Duration age = Duration.between(s.oldestPending(), clock.instant());
             text += " · " + i18n.format("status.outbox.oldest", humanAge(age));
         }
+        if (s.pending() > 0 && s.draining()) {
+            text += " · " + i18n.get("status.outbox.draining");
+        }
+        if (s.blocked() > 0) {
+            text += " · " + i18n.format("status.outbox.blocked", s.blocked());
+        }
+        if (s.pending() > 0 && s.lastError() != null) {
+            text += " · " + i18n.format("status.outbox.lastError", s.lastError());
+        }
         outboxText.set(text);
     }
 
