@@ -39,8 +39,6 @@ import org.onewindow.verification.chain.ChainConfig;
 import org.onewindow.verification.chain.VerifierChain;
 import org.onewindow.verification.chain.VerifierChains;
 import org.onewindow.verification.datashare.DataShareClient;
-import org.onewindow.verification.trust.Certificates;
-import org.onewindow.verification.trust.InMemoryTrustListCache;
 import org.onewindow.verification.trust.TrustListUpdater;
 import org.onewindow.verification.trust.TrustStore;
 import org.onewindow.client.clerk.DemoDevices;
@@ -86,7 +84,8 @@ public final class Workstation implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final AtomicReference<ClerkSession> session = new AtomicReference<>();
     private final AtomicReference<ClerkViewModel> clerk = new AtomicReference<>();
-    private final TrustStore trust = new TrustStore(new InMemoryTrustListCache(), Duration.ofHours(72));
+    private final TrustAnchors.Opened trustAnchors;
+    private final TrustStore trust;
     private final VerifierChain credentials;
     private final CachingCatalogue catalogue;
     private CardPresenceWatcher watcher;
@@ -109,6 +108,12 @@ public final class Workstation implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.io = Executors.newFixedThreadPool(4, r -> daemon(r, "io-" + n.incrementAndGet()));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "workstation-timer"));
+        try {
+            this.trustAnchors = TrustAnchors.open(settings.dataDir().resolve("trust"), backend);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.trust = trustAnchors.store();
         this.credentials = VerifierChains.create(ChainConfig.online(clock, trust, backend));
         try {
             this.catalogue = new CachingCatalogue(new HttpCatalogue(backend),
@@ -229,8 +234,11 @@ public final class Workstation implements AutoCloseable {
      * certificate is fetched from the back-end here; a provisioned deployment pins it instead.
      */
     private void refreshTrustList() {
+        if (trustAnchors.signer().isEmpty()) {
+            return; // nothing to check a downloaded list against
+        }
         try {
-            X509Certificate signer = Certificates.parse(backend.callBytes("GET", "/api/v1/trust-lists/signer"));
+            X509Certificate signer = trustAnchors.signer().get();
             new TrustListUpdater(backend, signer.getPublicKey(), trust.cache()).update();
             LOG.info("trust list refreshed");
         } catch (Exception e) {
@@ -337,6 +345,7 @@ public final class Workstation implements AutoCloseable {
     public Optional<SandboxBackend> sandbox() { return Optional.ofNullable(sandbox); }
     public Clock clock() { return clock; }
     public VerifierChain credentials() { return credentials; }
+    public TrustStore trust() { return trust; }
     public CounterService counterService() {
         ClerkSession s = session.get();
         return new CounterService(new IdCardVerifier(backend, clock), store, clock,
@@ -348,6 +357,7 @@ public final class Workstation implements AutoCloseable {
     public void close() {
         stopWatching();
         bridge.ifPresent(LocalBridge::close);
+        trustAnchors.data().close();
         scheduler.shutdownNow();
         io.shutdownNow();
         sync.close();
