@@ -41,13 +41,16 @@ class OfflineTrustTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> online.trust().cache().load().isPresent());
         }
         sandbox.close();
-        // another signer pinned: the stored list no longer verifies and must not be used
-        java.nio.file.Files.delete(dir.resolve("client/trust/signer.pem"));
+        // another signer pinned (and no back-end to refresh from): the stored list no longer verifies
         SandboxBackend other = SandboxBackend.start(dir.resolve("other-sandbox"), 0);
-        ClientSettings elsewhere = new ClientSettings(dir.resolve("client"), other.baseUri(), Locale.ENGLISH,
-                "Hall", "W6", "WS-TRUST", false);
-        try (Workstation ws = Workstation.start(elsewhere, new I18n(Locale.ENGLISH))) {
-            other.close();
+        byte[] otherSigner;
+        try (var http = new org.onewindow.verification.backend.HttpHallServices(
+                org.onewindow.verification.backend.BackendConfig.of(other.baseUri(), "WS-TRUST"))) {
+            otherSigner = http.callBytes("GET", "/api/v1/trust-lists/signer");
+        }
+        other.close();
+        java.nio.file.Files.write(dir.resolve("client/trust/signer.pem"), otherSigner);
+        try (Workstation ws = Workstation.start(settings, new I18n(Locale.ENGLISH))) {
             assertThat(ws.trust().cache().load()).isEmpty();
         }
     }
