@@ -102,8 +102,17 @@ public final class ClientShell {
         queueView.setPrefWidth(300);
         queueView.setMinWidth(280);
         queueView.getStyleClass().add("card-box");
+        CaseView casePanel = new CaseView(serviceCase, i18n);
+        workstation.codeCamera().ifPresent(camera -> {
+            org.onewindow.client.scan.CameraPreview preview = new org.onewindow.client.scan.CameraPreview();
+            preview.setId("deskCameraPreview");
+            preview.setPrefSize(240, 180);
+            preview.setMaxSize(240, 180);
+            camera.addFrameListener(preview.frameSink(FxUiExecutor.INSTANCE));
+            casePanel.getChildren().add(casePanel.getChildren().size() - 1, preview);
+        });
         ClerkView workspace = new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
-                this::signOut, workstation.demoDevices().orElse(null), queueView, new CaseView(serviceCase, i18n),
+                this::signOut, workstation.demoDevices().orElse(null), queueView, casePanel,
                 finish::finish, this::openDiagnostics, new org.onewindow.client.scan.ScanIndicatorView(scanIndicator));
         javafx.scene.control.Button faceButton = new javafx.scene.control.Button(i18n.get("clerk.faceCheck"));
         faceButton.setId("faceCheck");
@@ -124,6 +133,7 @@ public final class ClientShell {
         scans = new org.onewindow.devices.scan.ScanHub(org.onewindow.devices.scan.ScanHygiene::withDefaults);
         scans.add(new org.onewindow.client.scan.KeyboardWedgeScanner(scene,
                 org.onewindow.devices.scan.wedge.WedgeSettings.defaults()));
+        workstation.codeCamera().ifPresent(scans::add);
         scans.subscribe(scanIndicator.subscriber(FxUiExecutor.INSTANCE));
         scans.subscribe(event -> FxUiExecutor.INSTANCE.execute(() -> serviceCase.onScan(
                 new org.onewindow.core.verify.CredentialPresentation(event.payload(), event.text(), event.source(),

