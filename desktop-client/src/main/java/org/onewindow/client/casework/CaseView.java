@@ -68,6 +68,7 @@ public final class CaseView extends VBox {
         ListView<ChecklistRow> checklist = new ListView<>(vm.rows());
         checklist.setId("checklist");
         checklist.setPrefHeight(170);
+        checklist.setMinHeight(140); // the credential card and camera preview must not squeeze the checklist away
         checklist.setFocusTraversable(false);
         checklist.setCellFactory(list -> new ListCell<>() {
             @Override
