@@ -69,6 +69,7 @@ public final class SandboxBackend implements AutoCloseable {
                 new IdentityFeature(),
                 archive,
                 new org.onewindow.sandbox.features.queue.QueueFeature(),
+                new org.onewindow.sandbox.features.SupervisorFeature(),
                 new org.onewindow.sandbox.features.CatalogueFeature(),
                 new org.onewindow.sandbox.features.CredentialFeature(),
                 new org.onewindow.sandbox.features.TrustListFeature(),
@@ -76,6 +77,8 @@ public final class SandboxBackend implements AutoCloseable {
         for (SandboxFeature f : features) {
             f.install(ctx);
         }
+        // the JDK server writes headers and body apart: without TCP_NODELAY each answer waits ~40 ms for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sandbox-http");

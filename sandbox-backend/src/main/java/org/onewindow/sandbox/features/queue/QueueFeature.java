@@ -48,11 +48,11 @@ public final class QueueFeature implements SandboxFeature {
     private final Map<String, Integer> waitingByWindow = new TreeMap<>();
     private long lastSeq;
 
-    private record Win(String id, String name, List<String> categories, String status, String clerk) {
+    record Win(String id, String name, List<String> categories, String status, String clerk) {
     }
 
     @FunctionalInterface
-    private interface Mutation<T> {
+    interface Mutation<T> {
         T run(Connection c, List<QueueEventHub.Wire> events) throws SQLException;
     }
 
@@ -134,6 +134,7 @@ public final class QueueFeature implements SandboxFeature {
         r.route("POST", "/api/v1/queue/appointments", this::book);
         r.route("POST", "/api/v1/queue/appointments/{code}/check-in", this::checkIn);
         r.stream("GET", "/api/v1/queue/events", (req, exchange) -> hub.stream(req, exchange, this::register));
+        new SupervisorQueueActions(this, ctx).install(); // issue 9: audited supervisor actions on the queue
     }
 
     /** Open event-stream connections (tests wait for their clients to be connected). */
@@ -255,7 +256,7 @@ public final class QueueFeature implements SandboxFeature {
         emit(c, events, eventType, w.id(), ticket(c, "id = ?", current.get("id")));
     }
 
-    private void setStatus(Connection c, Win w, String status, String eventType, List<QueueEventHub.Wire> events)
+    void setStatus(Connection c, Win w, String status, String eventType, List<QueueEventHub.Wire> events)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE queue_windows SET status = ? WHERE window_id = ?")) {
             ps.setString(1, status);
@@ -485,7 +486,7 @@ public final class QueueFeature implements SandboxFeature {
     // ---- events ----------------------------------------------------------------------------------
 
     /** Runs {@code m} as one transaction, then publishes its events in commit order. */
-    private <T> T mutate(Mutation<T> m) {
+    <T> T mutate(Mutation<T> m) {
         return db.with(outer -> {
             List<QueueEventHub.Wire> events = new ArrayList<>();
             T result;
@@ -501,7 +502,7 @@ public final class QueueFeature implements SandboxFeature {
         });
     }
 
-    private void emit(Connection c, List<QueueEventHub.Wire> events, String type, String windowId,
+    void emit(Connection c, List<QueueEventHub.Wire> events, String type, String windowId,
                       Map<String, Object> ticket) throws SQLException {
         long seq = ++lastSeq;
         Map<String, Object> e = new LinkedHashMap<>();
@@ -546,7 +547,7 @@ public final class QueueFeature implements SandboxFeature {
         });
     }
 
-    private void countWaiting(Map<String, Object> waitingTicket, int delta) {
+    void countWaiting(Map<String, Object> waitingTicket, int delta) {
         String target = (String) waitingTicket.get("targetWindowId");
         if (target != null) {
             waitingByWindow.merge(target, delta, Integer::sum);
@@ -602,7 +603,7 @@ public final class QueueFeature implements SandboxFeature {
         });
     }
 
-    private static boolean categoryExists(Connection c, String code) throws SQLException {
+    static boolean categoryExists(Connection c, String code) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM queue_categories WHERE code = ?")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
@@ -611,7 +612,7 @@ public final class QueueFeature implements SandboxFeature {
         }
     }
 
-    private static Win window(Connection c, String windowId) throws SQLException {
+    static Win window(Connection c, String windowId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT window_id, name, categories, status, clerk_name FROM queue_windows WHERE window_id = ?")) {
             ps.setString(1, windowId);
@@ -640,7 +641,7 @@ public final class QueueFeature implements SandboxFeature {
                 rs.getString(5));
     }
 
-    private Map<String, Object> windowState(Connection c, Win w) throws SQLException {
+    Map<String, Object> windowState(Connection c, Win w) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("windowId", w.id());
         m.put("name", w.name());
@@ -673,12 +674,12 @@ public final class QueueFeature implements SandboxFeature {
         }
     }
 
-    private static Map<String, Object> ticket(Connection c, String where, Object... args) throws SQLException {
+    static Map<String, Object> ticket(Connection c, String where, Object... args) throws SQLException {
         List<Map<String, Object>> found = tickets(c, where + (where.contains("ORDER BY") ? "" : " LIMIT 1"), args);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private static List<Map<String, Object>> tickets(Connection c, String where, Object... args) throws SQLException {
+    static List<Map<String, Object>> tickets(Connection c, String where, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + TICKET_COLUMNS + " FROM queue_tickets WHERE " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
