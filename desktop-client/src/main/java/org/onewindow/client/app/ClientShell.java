@@ -12,6 +12,7 @@ import org.onewindow.client.clerk.ClerkViewModel;
 import org.onewindow.client.clerk.Notice;
 import org.onewindow.client.signin.SignInView;
 import org.onewindow.client.signin.SignInViewModel;
+import org.onewindow.client.supervisor.SupervisorScreen;
 import org.onewindow.core.backend.ClerkSession;
 
 /**
@@ -24,6 +25,7 @@ public final class ClientShell {
     private final Stage stage;
     private final Scene scene;
     private ClerkViewModel clerk;
+    private SupervisorScreen supervisor;
 
     public ClientShell(Workstation workstation, Stage stage) {
         this.workstation = workstation;
@@ -41,12 +43,26 @@ public final class ClientShell {
 
     public void showSignIn() {
         SignInViewModel vm = new SignInViewModel(workstation.backend(), workstation.io(), FxUiExecutor.INSTANCE, i18n,
-                this::showClerk);
+                this::afterSignIn);
         if (workstation.settings().demo()) {
             vm.accountProperty().set("demo");
             vm.passwordProperty().set("demo");
         }
         show(new SignInView(vm, i18n, workstation.settings().demo()));
+    }
+
+    /** Supervisors get the hall dashboard (issue 9), with a button to the clerk workspace; clerks their workspace. */
+    private void afterSignIn(ClerkSession session) {
+        if (!session.has(ClerkSession.Role.SUPERVISOR)) {
+            showClerk(session);
+            return;
+        }
+        workstation.signedIn(session);
+        supervisor = SupervisorScreen.open(workstation, session, this::show, () -> {
+            supervisor.close();
+            supervisor = null;
+            showClerk(session);
+        }, this::signOut, FxUiExecutor.INSTANCE);
     }
 
     private void showClerk(ClerkSession session) {
@@ -59,6 +75,10 @@ public final class ClientShell {
     }
 
     private void signOut() {
+        if (supervisor != null) {
+            supervisor.close();
+            supervisor = null;
+        }
         if (clerk != null) {
             clerk.finish();
         }
@@ -69,6 +89,11 @@ public final class ClientShell {
 
     public ClerkViewModel clerk() {
         return clerk;
+    }
+
+    /** The supervisor dashboard on screen, or null. */
+    public SupervisorScreen supervisor() {
+        return supervisor;
     }
 
     private void show(Parent root) {
