@@ -381,6 +381,7 @@ public final class SupervisorViewModel implements AutoCloseable {
                     alerts.set(i, acked);
                 }
             }
+            reload(); // the acknowledgement is in the audit trail now
         }, ui);
     }
 
