@@ -86,7 +86,8 @@ public final class SupervisorScreen implements AutoCloseable {
         }
         wall = new Stage();
         wall.setTitle(i18n.get("supervisor.wall"));
-        Scene scene = new Scene(new WallDisplayView(vm, i18n), 1280, 720);
+        javafx.geometry.Rectangle2D screenBounds = javafx.stage.Screen.getPrimary().getBounds();
+        Scene scene = new Scene(new WallDisplayView(vm, i18n), screenBounds.getWidth(), screenBounds.getHeight());
         if (view.getScene() != null) {
             scene.getStylesheets().setAll(view.getScene().getStylesheets());
         }

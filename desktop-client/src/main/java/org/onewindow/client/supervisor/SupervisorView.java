@@ -145,7 +145,7 @@ public final class SupervisorView extends BorderPane {
         categoryTable.setRowFactory(t -> alertingRow(CategoryRow::alerting));
         categoryTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         categoryTable.setFixedCellSize(30);
-        categoryTable.setPrefHeight(30 * 5 + 34);
+        fitRows(categoryTable);
         Button move = button("moveTickets", "supervisor.moveTickets", this::moveTickets);
         VBox categoriesBox = section("supervisor.section.categories", categoryTable, move);
 
@@ -173,7 +173,7 @@ public final class SupervisorView extends BorderPane {
         windowTable.setRowFactory(t -> alertingRow(WindowRow::alerting));
         windowTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         windowTable.setFixedCellSize(30);
-        windowTable.setPrefHeight(30 * 6 + 34);
+        fitRows(windowTable);
         Button pause = button("pauseWindow", "supervisor.pause", () -> selectedWindow(w -> vm.pauseWindow(w.windowId())));
         Button resume = button("resumeWindow", "supervisor.resume", () -> selectedWindow(w -> vm.resumeWindow(w.windowId())));
         Button cats = button("editCategories", "supervisor.editCategories", () -> selectedWindow(this::editCategories));
@@ -222,17 +222,33 @@ public final class SupervisorView extends BorderPane {
         grid.setHgap(16);
         grid.setVgap(12);
         grid.setPadding(new Insets(14, 20, 6, 20));
-        grid.add(categoriesBox, 0, 0);
-        grid.add(windowsBox, 0, 1);
+        // the day's waiting curve fills the rest of the left column, so the overview alone tells the story
+        SupervisorCharts trend = new SupervisorCharts(i18n);
+        trend.waiting.setId("overviewWaitingChart");
+        trend.show(vm.statsProperty().get());
+        vm.statsProperty().addListener((obs, old, st) -> trend.show(st));
+        VBox left = new VBox(12, categoriesBox, windowsBox, trend.waiting);
+        VBox.setVgrow(trend.waiting, Priority.ALWAYS);
+        grid.add(left, 0, 0);
         VBox right = new VBox(12, alertsBox, ratingsBox);
-        grid.add(right, 1, 0, 1, 2);
-        var left = new javafx.scene.layout.ColumnConstraints();
-        left.setPercentWidth(64);
+        grid.add(right, 1, 0);
+        var leftCol = new javafx.scene.layout.ColumnConstraints();
+        leftCol.setPercentWidth(64);
         var rightCol = new javafx.scene.layout.ColumnConstraints();
         rightCol.setPercentWidth(36);
-        grid.getColumnConstraints().setAll(left, rightCol);
-        GridPane.setVgrow(windowsBox, Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(leftCol, rightCol);
+        var row = new javafx.scene.layout.RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        grid.getRowConstraints().setAll(row);
         return grid;
+    }
+
+    /** Tall enough for every row, no scroll bar: a hall has a handful of categories and windows. */
+    private static void fitRows(TableView<?> table) {
+        var height = Bindings.size(table.getItems()).multiply(table.getFixedCellSize()).add(42);
+        table.prefHeightProperty().bind(height);
+        table.minHeightProperty().bind(height);
+        table.maxHeightProperty().bind(height);
     }
 
     private String ratingsText(RatingSummary r) {

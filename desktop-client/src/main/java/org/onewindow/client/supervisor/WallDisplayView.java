@@ -8,7 +8,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.onewindow.client.app.I18n;
 
@@ -19,8 +18,10 @@ import org.onewindow.client.app.I18n;
 public final class WallDisplayView extends BorderPane {
     private final SupervisorViewModel vm;
     private final I18n i18n;
-    private final TilePane categoryTiles = new TilePane(18, 18);
-    private final TilePane windowTiles = new TilePane(14, 14);
+    // one row each, tiles sharing the width: the board reads the same on any screen size
+    private final HBox categoryTiles = new HBox(18);
+    private final HBox windowTiles = new HBox(14);
+    private final VBox openAlerts = new VBox(6);
 
     public WallDisplayView(SupervisorViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -44,15 +45,16 @@ public final class WallDisplayView extends BorderPane {
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(20, 30, 10, 30));
         setTop(top);
-        categoryTiles.setPrefColumns(4);
-        windowTiles.setPrefColumns(6);
-        VBox center = new VBox(24, categoryTiles, windowTiles);
+        openAlerts.setId("wallAlerts");
+        VBox center = new VBox(24, categoryTiles, windowTiles, openAlerts);
         center.setPadding(new Insets(10, 30, 30, 30));
         setCenter(center);
         vm.categories().addListener((ListChangeListener<CategoryRow>) c -> rebuildCategories());
         vm.windows().addListener((ListChangeListener<WindowRow>) c -> rebuildWindows());
+        vm.alerts().addListener((ListChangeListener<org.onewindow.core.supervisor.HallAlert>) c -> rebuildAlerts());
         rebuildCategories();
         rebuildWindows();
+        rebuildAlerts();
     }
 
     private void rebuildCategories() {
@@ -74,7 +76,7 @@ public final class WallDisplayView extends BorderPane {
             if (c.alerting()) {
                 tile.getStyleClass().add("wall-alerting");
             }
-            tile.setPrefWidth(300);
+            grow(tile);
             categoryTiles.getChildren().add(tile);
         }
     }
@@ -94,8 +96,25 @@ public final class WallDisplayView extends BorderPane {
             if (w.alerting()) {
                 tile.getStyleClass().add("wall-alerting");
             }
-            tile.setPrefWidth(200);
+            grow(tile);
             windowTiles.getChildren().add(tile);
         }
+    }
+
+    /** The alerts nobody has acknowledged yet, newest first: what the hall should act on now. */
+    private void rebuildAlerts() {
+        openAlerts.getChildren().clear();
+        vm.alerts().stream().filter(a -> !a.acknowledged()).limit(6).forEach(a -> {
+            Label l = new Label("⚠ " + vm.label(a));
+            l.getStyleClass().add("wall-alert");
+            openAlerts.getChildren().add(l);
+        });
+    }
+
+    private static void grow(VBox tile) {
+        tile.setMinWidth(0);
+        tile.setPrefWidth(100);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(tile, Priority.ALWAYS);
     }
 }

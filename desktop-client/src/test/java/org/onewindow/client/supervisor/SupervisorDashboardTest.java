@@ -55,7 +55,7 @@ class SupervisorDashboardTest {
 
     @TempDir
     static Path data;
-    final SimClock clock = new SimClock(HallDaySimulator.hallTime(DAY, LocalTime.of(8, 30)));
+    final SimClock clock = new SimClock(HallDaySimulator.hallTime(DAY, LocalTime.of(9, 10)));
     final ExecutorService io = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "test-io");
         t.setDaemon(true);

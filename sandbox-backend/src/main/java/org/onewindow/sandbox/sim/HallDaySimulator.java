@@ -93,7 +93,7 @@ public final class HallDaySimulator implements AutoCloseable {
         this.clock = b.clock;
         this.random = new Random(b.seed);
         this.profiles = List.copyOf(b.profiles);
-        this.staff = Map.copyOf(b.staff);
+        this.staff = new java.util.TreeMap<>(b.staff); // sorted: Map.copyOf iterates in a per-JVM random order
         this.intensity = b.intensity;
         this.alwaysOpen = b.alwaysOpen;
     }
