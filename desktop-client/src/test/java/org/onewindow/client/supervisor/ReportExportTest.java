@@ -75,7 +75,7 @@ class ReportExportTest {
             PDFTextStripper chartsPage = new PDFTextStripper();
             chartsPage.setStartPage(2);
             chartsPage.setEndPage(2);
-            assertThat(chartsPage.getText(doc)).contains("图表", "10-", "9");
+            assertThat(chartsPage.getText(doc)).contains("图表", "0-5", "10+", "8 9 10 11");
         }
     }
 
