@@ -30,6 +30,7 @@ public final class SupervisorScreen implements AutoCloseable {
     private final SupervisorView view;
     private final I18n i18n;
     private Stage wall;
+    private boolean wallFullScreen = true;
 
     private SupervisorScreen(SupervisorViewModel vm, I18n i18n, ClerkSession session, Runnable toClerk, Runnable signOut) {
         this.vm = vm;
@@ -99,8 +100,16 @@ public final class SupervisorScreen implements AutoCloseable {
         wall.setScene(scene);
         wall.setOnHidden(e -> wall = null);
         wall.setFullScreenExitHint(i18n.get("supervisor.wall.exit"));
-        wall.setFullScreen(true);
+        wall.setFullScreen(wallFullScreen);
         wall.show();
+    }
+
+    /**
+     * Whether the wall display takes the whole screen (default). Headless test platforms (Monocle) have no
+     * window manager to leave full screen with, so UI tests open it as a plain window.
+     */
+    public void setWallFullScreen(boolean on) {
+        this.wallFullScreen = on;
     }
 
     public Stage wallStage() {

@@ -171,6 +171,7 @@ class SupervisorDashboardTest {
             assertThat(new PDFTextStripper().getText(doc)).contains("大厅日报", "户籍", "已暂停", "WAIT_TIME  HJ");
         }
 
+        screen.setWallFullScreen(false); // Monocle: full screen can hang the renderer for later tests
         robot.clickOn("#wallMode");
         waitFor(() -> screen.wallStage() != null && screen.wallStage().isShowing());
         Label wallHj = robot.lookup("#wallWaiting-HJ").queryAs(Label.class);
