@@ -76,6 +76,7 @@ public final class HallDaySimulator implements AutoCloseable {
     private final Map<String, String> staff;
     private final double intensity;
     private final boolean alwaysOpen;
+    private final double serviceScale;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final PriorityQueue<Event> agenda = new PriorityQueue<>(
             (a, b) -> a.at.equals(b.at) ? Long.compare(a.order, b.order) : a.at.compareTo(b.at));
@@ -96,6 +97,7 @@ public final class HallDaySimulator implements AutoCloseable {
         this.staff = new java.util.TreeMap<>(b.staff); // sorted: Map.copyOf iterates in a per-JVM random order
         this.intensity = b.intensity;
         this.alwaysOpen = b.alwaysOpen;
+        this.serviceScale = b.serviceScale;
     }
 
     public static Builder builder(URI backendBase) {
@@ -107,7 +109,9 @@ public final class HallDaySimulator implements AutoCloseable {
      * hour (the day profile's shape is kept, but the hall never closes), until {@link #close}.
      */
     public static HallDaySimulator startLive(URI backendBase) {
-        HallDaySimulator sim = builder(backendBase).seed(System.nanoTime()).alwaysOpen(true).build();
+        // twice the arrivals at twice the service speed: a change every few seconds, queues that stay finite
+        HallDaySimulator sim = builder(backendBase).seed(System.nanoTime()).alwaysOpen(true).intensity(2.0)
+                .serviceScale(0.5).build();
         sim.start();
         return sim;
     }
@@ -120,6 +124,7 @@ public final class HallDaySimulator implements AutoCloseable {
         private Map<String, String> staff = DEFAULT_STAFF;
         private double intensity = 1.0;
         private boolean alwaysOpen;
+        private double serviceScale = 1.0;
 
         private Builder(URI base) {
             this.base = base;
@@ -156,6 +161,12 @@ public final class HallDaySimulator implements AutoCloseable {
         /** Keeps arrivals going outside opening hours (demo at night). */
         public Builder alwaysOpen(boolean open) {
             this.alwaysOpen = open;
+            return this;
+        }
+
+        /** Multiplies every service time (0.5 = clerks twice as fast; the demo uses it to stay lively). */
+        public Builder serviceScale(double scale) {
+            this.serviceScale = scale;
             return this;
         }
 
@@ -324,8 +335,8 @@ public final class HallDaySimulator implements AutoCloseable {
         CategoryProfile p = profile(current.path("category").asText());
         // log-normal service time with the category's mean: mu = ln(mean) - sigma^2/2
         double sigma = 0.45;
-        double mu = Math.log(p.meanService().toSeconds()) - sigma * sigma / 2;
-        long seconds = Math.max(60, Math.round(Math.exp(mu + sigma * random.nextGaussian())));
+        double mu = Math.log(p.meanService().toSeconds() * serviceScale) - sigma * sigma / 2;
+        long seconds = Math.max(30, Math.round(Math.exp(mu + sigma * random.nextGaussian())));
         schedule(now.plusSeconds(seconds), () -> finishAndRate(w, ticketId));
     }
 
