@@ -57,8 +57,8 @@ public final class SupervisorScreen implements AutoCloseable {
                                         I18n i18n, Clock clock, String hall, Path dataDir, ClerkSession session,
                                         Consumer<Parent> show, Runnable toClerk, Runnable signOut) {
         Path settingsFile = dataDir.resolve("supervisor").resolve("alert-settings.properties");
-        AlertSettings settings = AlertSettings.load(settingsFile);
-        SupervisorViewModel vm = new SupervisorViewModel(queue, supervisor, io, ui, i18n, clock, hall, settings, s -> {
+        SupervisorViewModel vm = new SupervisorViewModel(queue, supervisor, io, ui, i18n, clock, hall,
+                AlertSettings.standard(), s -> {
             try {
                 s.save(settingsFile);
             } catch (java.io.IOException e) {
@@ -67,6 +67,7 @@ public final class SupervisorScreen implements AutoCloseable {
         }, new AlertSound());
         SupervisorScreen screen = new SupervisorScreen(vm, i18n, session, toClerk, signOut);
         show.accept(screen.view);
+        vm.loadSettings(() -> AlertSettings.load(settingsFile)); // disk: off the FX thread
         vm.start();
         return screen;
     }

@@ -207,7 +207,12 @@ public final class SupervisorView extends BorderPane {
         CheckBox sound = new CheckBox(i18n.get("supervisor.sound"));
         sound.setId("alertSound");
         sound.setSelected(vm.settingsProperty().get().sound());
-        sound.selectedProperty().addListener((obs, was, on) -> vm.applySettings(vm.settingsProperty().get().withSound(on)));
+        sound.selectedProperty().addListener((obs, was, on) -> {
+            if (on != vm.settingsProperty().get().sound()) {
+                vm.applySettings(vm.settingsProperty().get().withSound(on));
+            }
+        });
+        vm.settingsProperty().addListener((obs, old, now) -> sound.setSelected(now.sound()));
         VBox alertsBox = section("supervisor.section.alerts", alertList, ack, sound);
         VBox.setVgrow(alertsBox, Priority.ALWAYS);
 

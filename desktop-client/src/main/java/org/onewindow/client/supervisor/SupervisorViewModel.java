@@ -385,6 +385,16 @@ public final class SupervisorViewModel implements AutoCloseable {
         }, ui);
     }
 
+    /** Reads the saved thresholds on {@code io} (a file) and applies them when read. */
+    public void loadSettings(java.util.function.Supplier<AlertSettings> loader) {
+        CompletableFuture.supplyAsync(loader, io).whenCompleteAsync((loadedSettings, error) -> {
+            if (error == null && loadedSettings != null) {
+                settings.set(loadedSettings);
+                tick();
+            }
+        }, ui);
+    }
+
     public void applySettings(AlertSettings newSettings) {
         settings.set(newSettings);
         io.execute(() -> settingsSaver.accept(newSettings));

@@ -187,6 +187,16 @@ class SupervisorViewModelTest {
     }
 
     @Test
+    void savedThresholdsAreLoadedOffTheUiThreadAndApplied() {
+        AlertSettings strict = AlertSettings.standard().with("SB", new AlertThresholds(Duration.ofMinutes(5),
+                Duration.ofMinutes(5), 1));
+        vm.loadSettings(() -> strict);
+        assertThat(vm.settingsProperty().get()).isEqualTo(strict);
+        assertThat(vm.categories().get(0).alerting()).as("SB's 4 waiting now exceed 1").isTrue();
+        assertThat(saved).as("loading is not saving").isEmpty();
+    }
+
+    @Test
     void closingStopsTheSubscription() {
         vm.close();
         assertThat(hall.closed).isTrue();

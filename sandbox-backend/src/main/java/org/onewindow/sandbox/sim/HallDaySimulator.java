@@ -76,6 +76,8 @@ public final class HallDaySimulator implements AutoCloseable {
     private final Map<String, String> staff;
     private final double intensity;
     private final boolean alwaysOpen;
+    private final double serviceScale;
+    private final int backlog;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final PriorityQueue<Event> agenda = new PriorityQueue<>(
             (a, b) -> a.at.equals(b.at) ? Long.compare(a.order, b.order) : a.at.compareTo(b.at));
@@ -96,6 +98,8 @@ public final class HallDaySimulator implements AutoCloseable {
         this.staff = new java.util.TreeMap<>(b.staff); // sorted: Map.copyOf iterates in a per-JVM random order
         this.intensity = b.intensity;
         this.alwaysOpen = b.alwaysOpen;
+        this.serviceScale = b.serviceScale;
+        this.backlog = b.backlog;
     }
 
     public static Builder builder(URI backendBase) {
@@ -107,7 +111,9 @@ public final class HallDaySimulator implements AutoCloseable {
      * hour (the day profile's shape is kept, but the hall never closes), until {@link #close}.
      */
     public static HallDaySimulator startLive(URI backendBase) {
-        HallDaySimulator sim = builder(backendBase).seed(System.nanoTime()).alwaysOpen(true).build();
+        // a hall day compressed about tenfold, opening with a backlog: a change every few seconds
+        HallDaySimulator sim = builder(backendBase).seed(System.nanoTime()).alwaysOpen(true).intensity(6)
+                .serviceScale(0.1).backlog(12).build();
         sim.start();
         return sim;
     }
@@ -120,6 +126,8 @@ public final class HallDaySimulator implements AutoCloseable {
         private Map<String, String> staff = DEFAULT_STAFF;
         private double intensity = 1.0;
         private boolean alwaysOpen;
+        private double serviceScale = 1.0;
+        private int backlog;
 
         private Builder(URI base) {
             this.base = base;
@@ -156,6 +164,18 @@ public final class HallDaySimulator implements AutoCloseable {
         /** Keeps arrivals going outside opening hours (demo at night). */
         public Builder alwaysOpen(boolean open) {
             this.alwaysOpen = open;
+            return this;
+        }
+
+        /** Multiplies every service time (0.5 = clerks twice as fast; the demo uses it to stay lively). */
+        public Builder serviceScale(double scale) {
+            this.serviceScale = scale;
+            return this;
+        }
+
+        /** Citizens already waiting when the simulation starts (a demo should not open on an empty hall). */
+        public Builder backlog(int tickets) {
+            this.backlog = tickets;
             return this;
         }
 
@@ -247,9 +267,25 @@ public final class HallDaySimulator implements AutoCloseable {
         for (CategoryProfile p : profiles) {
             scheduleArrival(p, now);
         }
+        double total = profiles.stream().mapToDouble(CategoryProfile::peakPerHour).sum();
+        for (int i = 0; i < backlog && total > 0; i++) {
+            // the backlog is spread over the categories like the day's arrivals
+            double pick = random.nextDouble() * total;
+            for (CategoryProfile p : profiles) {
+                pick -= p.peakPerHour();
+                if (pick <= 0) {
+                    schedule(now, () -> issue(p));
+                    break;
+                }
+            }
+        }
         for (String w : staff.keySet()) {
             busy.put(w, false);
-            schedule(now, () -> callNext(w));
+            schedule(now, () -> {
+                if (!busy.get(w)) {
+                    callNext(w); // a window that took a backlog ticket is serving already
+                }
+            });
         }
         prepared = true;
     }
@@ -261,7 +297,7 @@ public final class HallDaySimulator implements AutoCloseable {
     private double rate(CategoryProfile p, Instant at) {
         double shape = DAY_SHAPE[at.atZone(HALL_ZONE).getHour()];
         if (alwaysOpen) {
-            shape = Math.max(shape, 0.5);
+            shape = Math.max(shape, 0.8);
         }
         return p.peakPerHour() * intensity * shape;
     }
@@ -285,6 +321,11 @@ public final class HallDaySimulator implements AutoCloseable {
     }
 
     private void arrive(CategoryProfile p, Instant at) {
+        issue(p);
+        scheduleArrival(p, at);
+    }
+
+    private void issue(CategoryProfile p) {
         double r = random.nextDouble();
         String priority = r < 0.08 ? "ELDERLY" : r < 0.10 ? "DISABLED" : "REGULAR";
         ObjectNode body = JSON.createObjectNode().put("category", p.code()).put("priority", priority);
@@ -295,7 +336,6 @@ public final class HallDaySimulator implements AutoCloseable {
                 callNext(w);
             }
         }
-        scheduleArrival(p, at);
     }
 
     /** The clerk at {@code w} calls the next citizen (closing the current one as served). */
@@ -324,8 +364,8 @@ public final class HallDaySimulator implements AutoCloseable {
         CategoryProfile p = profile(current.path("category").asText());
         // log-normal service time with the category's mean: mu = ln(mean) - sigma^2/2
         double sigma = 0.45;
-        double mu = Math.log(p.meanService().toSeconds()) - sigma * sigma / 2;
-        long seconds = Math.max(60, Math.round(Math.exp(mu + sigma * random.nextGaussian())));
+        double mu = Math.log(p.meanService().toSeconds() * serviceScale) - sigma * sigma / 2;
+        long seconds = Math.max(20, Math.round(Math.exp(mu + sigma * random.nextGaussian())));
         schedule(now.plusSeconds(seconds), () -> finishAndRate(w, ticketId));
     }
 
