@@ -69,6 +69,7 @@ public final class SandboxBackend implements AutoCloseable {
                 new IdentityFeature(),
                 archive,
                 new org.onewindow.sandbox.features.queue.QueueFeature(),
+                new org.onewindow.sandbox.features.SupervisorFeature(),
                 new org.onewindow.sandbox.features.CatalogueFeature(),
                 new org.onewindow.sandbox.features.CredentialFeature(),
                 new org.onewindow.sandbox.features.TrustListFeature(),

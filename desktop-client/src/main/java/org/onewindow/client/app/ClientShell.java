@@ -20,6 +20,7 @@ import org.onewindow.client.clerk.ClerkViewModel;
 import org.onewindow.client.clerk.Notice;
 import org.onewindow.client.signin.SignInView;
 import org.onewindow.client.signin.SignInViewModel;
+import org.onewindow.client.supervisor.SupervisorScreen;
 import org.onewindow.core.backend.ClerkSession;
 
 /**
@@ -40,6 +41,7 @@ public final class ClientShell {
     private org.onewindow.devices.scan.ScanHub scans;
     private final org.onewindow.client.scan.ScanIndicatorViewModel scanIndicator =
             new org.onewindow.client.scan.ScanIndicatorViewModel(java.time.ZoneId.systemDefault(), "");
+    private SupervisorScreen supervisor;
 
     public ClientShell(Workstation workstation, Stage stage) {
         this.workstation = workstation;
@@ -57,12 +59,26 @@ public final class ClientShell {
 
     public void showSignIn() {
         SignInViewModel vm = new SignInViewModel(workstation.backend(), workstation.io(), FxUiExecutor.INSTANCE, i18n,
-                this::showClerk);
+                this::afterSignIn);
         if (workstation.settings().demo()) {
             vm.accountProperty().set("demo");
             vm.passwordProperty().set("demo");
         }
         show(new SignInView(vm, i18n, workstation.settings().demo()));
+    }
+
+    /** Supervisors get the hall dashboard (issue 9), with a button to the clerk workspace; clerks their workspace. */
+    private void afterSignIn(ClerkSession session) {
+        if (!session.has(ClerkSession.Role.SUPERVISOR)) {
+            showClerk(session);
+            return;
+        }
+        workstation.signedIn(session);
+        supervisor = SupervisorScreen.open(workstation, session, this::show, () -> {
+            supervisor.close();
+            supervisor = null;
+            showClerk(session);
+        }, this::signOut, FxUiExecutor.INSTANCE);
     }
 
     private void showClerk(ClerkSession session) {
@@ -253,6 +269,10 @@ public final class ClientShell {
     }
 
     private void signOut() {
+        if (supervisor != null) {
+            supervisor.close();
+            supervisor = null;
+        }
         if (clerk != null) {
             clerk.finish();
         }
@@ -291,6 +311,11 @@ public final class ClientShell {
 
     public CitizenDisplayViewModel citizenDisplay() {
         return citizen;
+    }
+
+    /** The supervisor dashboard on screen, or null. */
+    public SupervisorScreen supervisor() {
+        return supervisor;
     }
 
     private void show(Parent root) {

@@ -50,11 +50,11 @@ public final class QueueFeature implements SandboxFeature {
     private final Map<String, Integer> waitingByWindow = new TreeMap<>();
     private long lastSeq;
 
-    private record Win(String id, String name, List<String> categories, String status, String clerk) {
+    record Win(String id, String name, List<String> categories, String status, String clerk) {
     }
 
     @FunctionalInterface
-    private interface Mutation<T> {
+    interface Mutation<T> {
         T run(Connection c, List<QueueEventHub.Wire> events) throws SQLException;
     }
 
@@ -141,6 +141,7 @@ public final class QueueFeature implements SandboxFeature {
         r.route("POST", "/api/v1/queue/appointments", this::book);
         r.route("POST", "/api/v1/queue/appointments/{code}/check-in", this::checkIn);
         r.stream("GET", "/api/v1/queue/events", (req, exchange) -> hub.stream(req, exchange, this::register));
+        new SupervisorQueueActions(this, ctx).install(); // issue 9: audited supervisor actions on the queue
     }
 
     /** Open event-stream connections (tests wait for their clients to be connected). */
@@ -272,8 +273,8 @@ public final class QueueFeature implements SandboxFeature {
         return null;
     }
 
-    private Map<String, Object> setStatus(Connection c, Win w, String status, String eventType,
-                                          List<QueueEventHub.Wire> events) throws SQLException {
+    Map<String, Object> setStatus(Connection c, Win w, String status, String eventType,
+                                  List<QueueEventHub.Wire> events) throws SQLException {
         try (PreparedStatement ps = ps(c, "UPDATE queue_windows SET status = ? WHERE window_id = ?")) {
             ps.setString(1, status);
             ps.setString(2, w.id());
@@ -506,7 +507,7 @@ public final class QueueFeature implements SandboxFeature {
     // ---- events ----------------------------------------------------------------------------------
 
     /** Runs {@code m} as one transaction, then publishes its events in commit order. */
-    private <T> T mutate(Mutation<T> m) {
+    <T> T mutate(Mutation<T> m) {
         return db.with(outer -> {
             List<QueueEventHub.Wire> events = new ArrayList<>();
             T result;
@@ -522,7 +523,7 @@ public final class QueueFeature implements SandboxFeature {
         });
     }
 
-    private void emit(Connection c, List<QueueEventHub.Wire> events, String type, String windowId,
+    void emit(Connection c, List<QueueEventHub.Wire> events, String type, String windowId,
                       Map<String, Object> ticket) throws SQLException {
         long seq = ++lastSeq;
         Map<String, Object> e = new LinkedHashMap<>();
@@ -567,7 +568,7 @@ public final class QueueFeature implements SandboxFeature {
         });
     }
 
-    private void countWaiting(String category, String targetWindow, int delta) {
+    void countWaiting(String category, String targetWindow, int delta) {
         if (targetWindow != null) {
             waitingByWindow.merge(targetWindow, delta, Integer::sum);
             waitingByWindow.values().removeIf(v -> v == 0);
@@ -622,7 +623,7 @@ public final class QueueFeature implements SandboxFeature {
         });
     }
 
-    private boolean categoryExists(Connection c, String code) throws SQLException {
+    boolean categoryExists(Connection c, String code) throws SQLException {
         try (PreparedStatement ps = ps(c, "SELECT 1 FROM queue_categories WHERE code = ?")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
@@ -631,7 +632,7 @@ public final class QueueFeature implements SandboxFeature {
         }
     }
 
-    private Win window(Connection c, String windowId) throws SQLException {
+    Win window(Connection c, String windowId) throws SQLException {
         try (PreparedStatement ps = ps(c, 
                 "SELECT window_id, name, categories, status, clerk_name FROM queue_windows WHERE window_id = ?")) {
             ps.setString(1, windowId);
@@ -660,7 +661,7 @@ public final class QueueFeature implements SandboxFeature {
                 rs.getString(5));
     }
 
-    private Map<String, Object> windowState(Connection c, Win w) throws SQLException {
+    Map<String, Object> windowState(Connection c, Win w) throws SQLException {
         return windowState(c, w, ticket(c, "window_id = ? AND state = 'CALLED'", w.id()));
     }
 
@@ -697,12 +698,12 @@ public final class QueueFeature implements SandboxFeature {
         }
     }
 
-    private Map<String, Object> ticket(Connection c, String where, Object... args) throws SQLException {
+    Map<String, Object> ticket(Connection c, String where, Object... args) throws SQLException {
         List<Map<String, Object>> found = tickets(c, where + (where.contains("ORDER BY") ? "" : " LIMIT 1"), args);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private List<Map<String, Object>> tickets(Connection c, String where, Object... args) throws SQLException {
+    List<Map<String, Object>> tickets(Connection c, String where, Object... args) throws SQLException {
         try (PreparedStatement ps = ps(c, "SELECT " + TICKET_COLUMNS + " FROM queue_tickets WHERE " + where)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
