@@ -94,6 +94,7 @@ public final class Workstation implements AutoCloseable {
     private final VerifierChain credentials;
     private final CachingCatalogue catalogue;
     private CardPresenceWatcher watcher;
+    private org.onewindow.sandbox.sim.HallDaySimulator hallSimulator;
     private VirtualCamera demoDeskCamera;
     private CameraCodeScanner codeCamera;
     private DemoCredentials demoCredentials;
@@ -156,6 +157,10 @@ public final class Workstation implements AutoCloseable {
         IdReader reader = ConfiguredDevices.idReader(provisioning, slot).orElseGet(NoIdReader::new);
         Workstation ws = new Workstation(settings, i18n, clock, sandbox, backend, store, sync, reader, slot);
         ws.provisioning = provisioning;
+        if (sandbox != null && settings.demo()) {
+            // the embedded demo's hall comes alive: citizens arrive and other windows serve them
+            ws.hallSimulator = org.onewindow.sandbox.sim.HallDaySimulator.startLive(sandbox.baseUri());
+        }
         if (settings.demo()) {
             ws.demoDeskCamera = new VirtualCamera("demo desk camera", List.of(DeskImages.empty()), 10, clock);
             ws.codeCamera = Scanners.camera(ws.demoDeskCamera, DeskImages.WIDTH, DeskImages.HEIGHT);
@@ -398,6 +403,9 @@ public final class Workstation implements AutoCloseable {
     @Override
     public void close() {
         stopWatching();
+        if (hallSimulator != null) {
+            hallSimulator.close();
+        }
         bridge.ifPresent(LocalBridge::close);
         trustAnchors.data().close();
         scheduler.shutdownNow();
