@@ -98,6 +98,25 @@ class DocumentCameraCaseTest {
         assertThat(robot.lookup("#docCapture").tryQuery()).isEmpty(); // the window closed
         assertThat(shell.serviceCase().scannedPageItems()).hasSize(1);
         assertThat(shell.serviceCase().scannedPageItems().get(0).label()).isEqualTo("page 1");
+
+        // finishing the case archives the page with the summary, as a document-page item
+        robot.type(javafx.scene.input.KeyCode.F12);
+        waitFor(() -> robot.lookup("#ratingOk").tryQuery().isPresent());
+        robot.clickOn(robot.lookup("#rating-VERY_SATISFIED").queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup("#ratingOk").queryButton());
+        waitFor(() -> archivedKinds().contains("case-summary"));
+        List<com.fasterxml.jackson.databind.JsonNode> archived = archivedItems();
+        assertThat(archived).filteredOn(i -> i.path("kind").asText().equals("document-page")).hasSize(1)
+                .allSatisfy(i -> assertThat(i.path("label").asText()).isEqualTo("page 1"));
+    }
+
+    private List<com.fasterxml.jackson.databind.JsonNode> archivedItems() {
+        return sandbox.archive().packageIds().stream().map(id -> sandbox.archive().manifest(id))
+                .flatMap(m -> java.util.stream.StreamSupport.stream(m.path("items").spliterator(), false)).toList();
+    }
+
+    private List<String> archivedKinds() {
+        return archivedItems().stream().map(i -> i.path("kind").asText()).toList();
     }
 
     private static List<ChecklistRow> rows(FxRobot robot) {
