@@ -91,6 +91,19 @@ class DocumentCameraCaseTest {
         assertThat(page.cropped()).isTrue();
         assertThat(page.height() / (double) page.width()).isBetween(1.3, 1.55);
 
+        // keys: Enter captures a second page, Alt+Up moves it first, Delete removes the selected page
+        robot.clickOn(pages);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> pages.getItems().size() == 2);
+        CapturedPage second = pages.getItems().get(1);
+        robot.interact(() -> pages.getSelectionModel().clearAndSelect(1));
+        robot.press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.UP)
+                .release(javafx.scene.input.KeyCode.ALT);
+        waitFor(() -> pages.getItems().get(0) == second);
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        waitFor(() -> pages.getItems().size() == 1);
+        assertThat(pages.getItems()).containsExactly(page);
+
         robot.interact(() -> type.getSelectionModel().select("real-estate-certificate"));
         Button add = robot.lookup("#docAddToCase").queryButton();
         robot.clickOn(add);
