@@ -135,9 +135,55 @@ public final class ClientShell {
         faceButton.disableProperty().bind(clerk.cardProperty().isNull());
         faceButton.setOnAction(e -> openFaceCheck());
         workspace.addAction(faceButton);
+        javafx.scene.control.Button docButton = new javafx.scene.control.Button(i18n.get("clerk.documentCamera"));
+        docButton.setId("documentCamera");
+        docButton.setOnAction(e -> openDocumentCamera());
+        workspace.addAction(docButton);
         show(workspace);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F10),
                 this::openFaceCheck);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F11),
+                this::openDocumentCamera);
+    }
+
+    /**
+     * F11: the document camera (高拍仪) in its own window. The camera is opened on the first capture (off the FX
+     * thread) and closed when the window closes; pages added go to the case open when the window was opened.
+     */
+    private void openDocumentCamera() {
+        org.onewindow.core.device.Camera camera;
+        try {
+            camera = workstation.documentCamera();
+        } catch (org.onewindow.core.device.DeviceException e) {
+            org.slf4j.LoggerFactory.getLogger(ClientShell.class).warn("document camera not available: {}", e.getMessage());
+            toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.ERROR,
+                    i18n.get("doc.unavailable")));
+            return;
+        }
+        org.onewindow.devices.document.DocumentCapture capture = new org.onewindow.devices.document.DocumentCapture(camera);
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
+        CaseViewModel forCase = serviceCase;
+        org.onewindow.client.document.DocumentCaptureViewModel vm = new org.onewindow.client.document.DocumentCaptureViewModel(
+                () -> {
+                    synchronized (opened) {
+                        if (!opened.get()) {
+                            camera.open(1280, 960);
+                            opened.set(true);
+                        }
+                        return capture.capture();
+                    }
+                }, forCase::addScannedPages, workstation.io(), FxUiExecutor.INSTANCE);
+        Stage window = new Stage();
+        window.initOwner(stage);
+        window.setTitle(i18n.get("doc.title"));
+        window.setScene(new Scene(new org.onewindow.client.document.DocumentCaptureView(vm, i18n,
+                forCase.openScannedPageTypes()), 520, 640));
+        window.setOnHidden(e -> workstation.io().execute(() -> {
+            synchronized (opened) {
+                camera.close();
+            }
+        }));
+        window.show();
     }
 
     /**

@@ -276,6 +276,17 @@ public final class Workstation implements AutoCloseable {
                 FaceCheckSettings.defaults(), io, ui, new FaceTexts(settings.locale()), clock);
     }
 
+    /**
+     * The document camera (高拍仪), not yet opened. The demo's is a virtual camera showing a generated page on a
+     * desk; a real workstation uses its configured camera.
+     */
+    public org.onewindow.core.device.Camera documentCamera() throws DeviceException {
+        return settings.demo()
+                ? new VirtualCamera("demo document camera",
+                        List.of(org.onewindow.devices.document.DemoPages.pageOnDesk(1280, 960, 8)), 10, clock)
+                : Cameras.create(CameraSettings.defaults(), clock);
+    }
+
     /** The ID photo the face check compares against (see {@link #faceCheck}). */
     public byte[] referencePhoto(IdCard card) {
         return settings.demo() ? DemoFaceCamera.idPhotoPng(card.idNumber()) : card.photoImage();

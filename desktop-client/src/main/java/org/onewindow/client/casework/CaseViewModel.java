@@ -75,6 +75,7 @@ public final class CaseViewModel {
     private MaterialsChecklist checklist;
     private IdCard citizen;
     private final List<VerificationResult> verifications = new ArrayList<>();
+    private final List<org.onewindow.devices.document.CapturedPage> scannedPages = new ArrayList<>();
     private String caseId = UUID.randomUUID().toString();
     private String ticket;
     private long generation;
@@ -122,6 +123,7 @@ public final class CaseViewModel {
         ticket = ticketNumber;
         citizen = null;
         verifications.clear();
+        scannedPages.clear();
         lastCredential.set(null);
         reuseOffers.clear();
         message.set("");
@@ -201,6 +203,47 @@ public final class CaseViewModel {
         }, ui);
     }
 
+    /**
+     * Adds pages from the document camera as material of page type {@code type}: offered to the checklist
+     * (kind SCANNED_PAGE) and kept to be archived with the case. UI thread.
+     */
+    public void addScannedPages(String type, List<org.onewindow.devices.document.CapturedPage> pages) {
+        if (pages.isEmpty()) {
+            return;
+        }
+        int first = scannedPages.size() + 1;
+        scannedPages.addAll(pages);
+        int last = scannedPages.size();
+        String reference = caseId + "#pages-" + first + "-" + last;
+        String label = type + " (" + pages.size() + ")";
+        if (checklist != null) {
+            checklist.offer(new MaterialEvidence(EvidenceKind.SCANNED_PAGE, type, reference, label, clock.instant()))
+                    .ifPresentOrElse(e -> message.set(i18n.format("case.ticked", e.material().name())),
+                            () -> message.set(i18n.get("case.notNeeded")));
+            refresh();
+        }
+    }
+
+    /** Page types (SCANNED_PAGE rules) of the materials still open in the checklist. */
+    public List<String> openScannedPageTypes() {
+        if (checklist == null) {
+            return List.of();
+        }
+        return checklist.entries().stream().filter(e -> !e.done())
+                .flatMap(e -> e.material().accepted().stream())
+                .filter(r -> r.kind() == EvidenceKind.SCANNED_PAGE).map(r -> r.type()).distinct().toList();
+    }
+
+    /** The pages kept for this case, as archive items. */
+    public List<org.onewindow.core.evidence.EvidenceItem> scannedPageItems() {
+        List<org.onewindow.core.evidence.EvidenceItem> out = new ArrayList<>();
+        for (int i = 0; i < scannedPages.size(); i++) {
+            out.add(new org.onewindow.core.evidence.EvidenceItem("document-page", "image/jpeg",
+                    scannedPages.get(i).jpeg(), "page " + (i + 1)));
+        }
+        return out;
+    }
+
     /** Asks another department's data instead of the citizen ("data runs, not the citizen"). */
     public CompletableFuture<DataShareAnswer> runDataShare(DataShareKind kind) {
         if (citizen == null) {
@@ -273,9 +316,10 @@ public final class CaseViewModel {
         String forCase = caseId;
         String itemCode = checklist.item().code();
         List<VerificationResult> made = List.copyOf(verifications);
+        List<org.onewindow.core.evidence.EvidenceItem> pages = scannedPageItems();
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return counter.archiveCase(forCase, itemCode, summary, made);
+                return counter.archiveCase(forCase, itemCode, summary, made, pages);
             } catch (org.onewindow.core.evidence.EvidenceStoreException e) {
                 throw new CompletionException(e);
             }

@@ -73,9 +73,19 @@ public final class CounterService {
     public org.onewindow.core.evidence.StoredPackage archiveCase(String caseId, String serviceItem, byte[] summaryJson,
                                                                  List<VerificationResult> verifications)
             throws EvidenceStoreException {
+        return archiveCase(caseId, serviceItem, summaryJson, verifications, List.of());
+    }
+
+    /** Archives a finished case with extra items after the summary (document-camera pages, ...). */
+    public org.onewindow.core.evidence.StoredPackage archiveCase(String caseId, String serviceItem, byte[] summaryJson,
+                                                                 List<VerificationResult> verifications,
+                                                                 List<EvidenceItem> extraItems)
+            throws EvidenceStoreException {
+        List<EvidenceItem> items = new java.util.ArrayList<>();
+        items.add(new EvidenceItem("case-summary", "application/json", summaryJson, "case summary"));
+        items.addAll(extraItems);
         EvidencePackage pkg = new EvidencePackage(UUID.randomUUID().toString(), caseId, serviceItem, clerk.get(),
-                counter.hall(), counter.window(), counter.workstation(), clock.instant(),
-                List.of(new EvidenceItem("case-summary", "application/json", summaryJson, "case summary")),
+                counter.hall(), counter.window(), counter.workstation(), clock.instant(), List.copyOf(items),
                 verifications);
         return store.commit(pkg);
     }
