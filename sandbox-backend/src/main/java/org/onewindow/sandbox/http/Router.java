@@ -137,25 +137,26 @@ public final class Router implements HttpHandler {
     }
 
     private void send(HttpExchange exchange, Request request, Response response) throws IOException {
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        if (response.contentType() != null) {
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-        }
-        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
         byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
         if (recording) {
+            // recorded before the answer leaves: a client that has its answer must find the exchange recorded
             byte[] reqBody = request == null ? new byte[0] : safeBody(request);
             recorded.addLast(new RecordedExchange(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Content-Type"), reqBody, response.status(),
                     response.contentType(), body));
             while (recorded.size() > RECORD_LIMIT) {
                 recorded.pollFirst();
+            }
+        }
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        if (response.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        }
+        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
             }
         }
     }
