@@ -128,7 +128,7 @@ public final class ClientShell {
             casePanel.getChildren().add(casePanel.getChildren().size() - 1, preview);
         });
         ClerkView workspace = new ClerkView(clerk, i18n, session.displayName(), i18n.format("app.hallWindow", s.hall(), s.window()),
-                this::signOut, workstation.demoDevices().orElse(null), queueView, casePanel,
+                this::signOut, workstation.demoDevices().orElse(null), queueView, scrolling(casePanel),
                 finish::finish, this::openDiagnostics, new org.onewindow.client.scan.ScanIndicatorView(scanIndicator));
         javafx.scene.control.Button faceButton = new javafx.scene.control.Button(i18n.get("clerk.faceCheck"));
         faceButton.setId("faceCheck");
@@ -283,6 +283,15 @@ public final class ClientShell {
         scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> idle.playFromStart());
         clerk.cardProperty().addListener((obs, was, now) -> idle.playFromStart());
         idle.playFromStart();
+    }
+
+    /** The case panel grows with credentials, previews and pages: it scrolls, the action bar stays in view. */
+    private static javafx.scene.control.ScrollPane scrolling(javafx.scene.Node panel) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     /**
