@@ -28,7 +28,11 @@ class CameraPreviewFxTest {
     @Start
     void start(Stage stage) {
         preview = new CameraPreview();
+        // TestFX shares one stage between test classes: drop size limits an earlier window (the clerk's) set
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         stage.setScene(new Scene(new StackPane(preview), 320, 240)); // half the frame size
+        stage.sizeToScene();
         stage.show();
     }
 
