@@ -2,12 +2,10 @@ package org.onewindow.client.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
+import org.onewindow.devices.scan.decode.DecodedCode;
+import org.onewindow.devices.scan.decode.GrayImage;
+import org.onewindow.devices.scan.decode.PipelineDecoder;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -214,8 +212,12 @@ public final class VerifyCommand implements Callable<Integer> {
         if (image == null) {
             throw new IOException("not an image");
         }
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        // the project's pipeline, as `scan` uses: stock MultiFormatReader can misread a QR's stripes as a 1D code
+        List<DecodedCode> codes = new PipelineDecoder().decode(GrayImage.of(image));
+        if (codes.isEmpty()) {
+            throw NotFoundException.getNotFoundInstance();
+        }
+        return codes.get(0).text();
     }
 
     private String toJson(VerificationResult r) {
