@@ -1,9 +1,9 @@
 package org.onewindow.client.e2e;
 
+import org.onewindow.client.testing.ClerkWindowFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -11,14 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.onewindow.client.app.ClientSettings;
-import org.onewindow.client.app.ClientShell;
-import org.onewindow.client.app.I18n;
-import org.onewindow.client.app.Workstation;
 import org.onewindow.client.scan.CameraPreview;
 import org.onewindow.core.verify.Verdict;
 import org.onewindow.core.verify.VerificationResult;
-import org.onewindow.sandbox.SandboxBackend;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,27 +28,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class DeskCameraScanTest {
     @TempDir
     static Path data;
-    SandboxBackend sandbox;
-    Workstation workstation;
-    ClientShell shell;
+    ClerkWindowFixture ui;
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("onewindow.noToasts", "true");
-        Path dir = data.resolve("run-" + System.nanoTime());
-        sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
-        ClientSettings settings = new ClientSettings(dir.resolve("client"), sandbox.baseUri(),
-                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "W6", "WS-CAM-W6", true);
-        workstation = Workstation.start(settings, new I18n(settings.locale()));
-        shell = new ClientShell(workstation, stage);
-        shell.showSignIn();
-        stage.show();
+        ui = ClerkWindowFixture.open(stage, data, "W6", "WS-CAM-W6");
     }
 
     @AfterEach
     void stop() {
-        workstation.close();
-        sandbox.close();
+        ui.close();
     }
 
     @Test
@@ -69,11 +53,11 @@ class DeskCameraScanTest {
             return !preview.outlines().isEmpty();
         });
         assertThat(preview.outlines().get(0).getPoints()).hasSizeGreaterThanOrEqualTo(6);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.serviceCase().lastCredentialProperty().get() != null);
-        VerificationResult result = shell.serviceCase().lastCredentialProperty().get();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ui.shell().serviceCase().lastCredentialProperty().get() != null);
+        VerificationResult result = ui.shell().serviceCase().lastCredentialProperty().get();
         assertThat(result.verdict()).isEqualTo(Verdict.VALID);
         assertThat(result.format()).isEqualTo("onewindow-elicense");
-        assertThat(workstation.codeCamera().orElseThrow().framesDecoded()).isPositive();
+        assertThat(ui.workstation().codeCamera().orElseThrow().framesDecoded()).isPositive();
         assertThat(robot.lookup("#credentialResult").queryAs(Label.class).getText()).startsWith("证照：核验通过");
     }
 }

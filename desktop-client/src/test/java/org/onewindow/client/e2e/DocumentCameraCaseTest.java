@@ -1,10 +1,10 @@
 package org.onewindow.client.e2e;
 
+import org.onewindow.client.testing.ClerkWindowFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
@@ -15,16 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.onewindow.client.app.ClientSettings;
-import org.onewindow.client.app.ClientShell;
-import org.onewindow.client.app.I18n;
-import org.onewindow.client.app.Workstation;
 import org.onewindow.client.casework.ChecklistRow;
 import org.onewindow.core.casework.ChecklistEntry;
 import org.onewindow.core.catalogue.ServiceItem;
 import org.onewindow.core.demo.DemoCitizens;
 import org.onewindow.devices.document.CapturedPage;
-import org.onewindow.sandbox.SandboxBackend;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,27 +34,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class DocumentCameraCaseTest {
     @TempDir
     static Path data;
-    SandboxBackend sandbox;
-    Workstation workstation;
-    ClientShell shell;
+    ClerkWindowFixture ui;
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("onewindow.noToasts", "true");
-        Path dir = data.resolve("run-" + System.nanoTime());
-        sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
-        ClientSettings settings = new ClientSettings(dir.resolve("client"), sandbox.baseUri(),
-                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "W6", "WS-DOC-W6", true);
-        workstation = Workstation.start(settings, new I18n(settings.locale()));
-        shell = new ClientShell(workstation, stage);
-        shell.showSignIn();
-        stage.show();
+        ui = ClerkWindowFixture.open(stage, data, "W6", "WS-DOC-W6");
     }
 
     @AfterEach
     void stop() {
-        workstation.close();
-        sandbox.close();
+        ui.close();
     }
 
     @Test
@@ -72,9 +56,9 @@ class DocumentCameraCaseTest {
         ServiceItem wanted = items.getItems().stream().filter(i -> i.code().equals("BDC-0001")).findFirst().orElseThrow();
         // chosen on the combo itself: its popup may list the item outside the visible bounds
         robot.interact(() -> items.getSelectionModel().select(wanted));
-        waitFor(() -> "BDC-0001".equals(shell.serviceCase().itemProperty().get().code())
+        waitFor(() -> "BDC-0001".equals(ui.shell().serviceCase().itemProperty().get().code())
                 && rows(robot).size() == wanted.materials().size());
-        workstation.demoDevices().orElseThrow().present(DemoCitizens.LI_NA);
+        ui.workstation().demoDevices().orElseThrow().present(DemoCitizens.LI_NA);
         waitFor(() -> status(robot, "id-card") == ChecklistEntry.Status.SATISFIED);
         assertThat(status(robot, "certificate")).isNotEqualTo(ChecklistEntry.Status.SATISFIED);
 
@@ -112,8 +96,8 @@ class DocumentCameraCaseTest {
         robot.clickOn(add);
         waitFor(() -> status(robot, "certificate") == ChecklistEntry.Status.SATISFIED);
         assertThat(robot.lookup("#docCapture").tryQuery()).isEmpty(); // the window closed
-        assertThat(shell.serviceCase().scannedPageItems()).hasSize(1);
-        assertThat(shell.serviceCase().scannedPageItems().get(0).label()).isEqualTo("page 1");
+        assertThat(ui.shell().serviceCase().scannedPageItems()).hasSize(1);
+        assertThat(ui.shell().serviceCase().scannedPageItems().get(0).label()).isEqualTo("page 1");
 
         // finishing the case archives the page with the summary, as a document-page item
         robot.type(javafx.scene.input.KeyCode.F12);
@@ -127,7 +111,7 @@ class DocumentCameraCaseTest {
     }
 
     private List<com.fasterxml.jackson.databind.JsonNode> archivedItems() {
-        return sandbox.archive().packageIds().stream().map(id -> sandbox.archive().manifest(id))
+        return ui.sandbox().archive().packageIds().stream().map(id -> ui.sandbox().archive().manifest(id))
                 .flatMap(m -> java.util.stream.StreamSupport.stream(m.path("items").spliterator(), false)).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.onewindow.client.e2e;
 
+import org.onewindow.client.testing.ClerkWindowFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.control.ComboBox;
@@ -20,15 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.onewindow.client.app.ClientSettings;
-import org.onewindow.client.app.ClientShell;
-import org.onewindow.client.app.I18n;
-import org.onewindow.client.app.Workstation;
 import org.onewindow.client.casework.ChecklistRow;
 import org.onewindow.core.casework.ChecklistEntry;
 import org.onewindow.core.catalogue.ServiceItem;
 import org.onewindow.core.demo.DemoCitizens;
-import org.onewindow.sandbox.SandboxBackend;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,44 +38,33 @@ import org.testfx.util.WaitForAsyncUtils;
 class ServiceCaseFlowTest {
     @TempDir
     static Path data;
-    SandboxBackend sandbox;
-    Workstation workstation;
-    ClientShell shell;
+    ClerkWindowFixture ui;
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("onewindow.noToasts", "true");
-        Path dir = data.resolve("run-" + System.nanoTime());
-        sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
-        ClientSettings settings = new ClientSettings(dir.resolve("client"), sandbox.baseUri(),
-                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "W6", "WS-CASE-W6", true);
-        workstation = Workstation.start(settings, new I18n(settings.locale()));
-        shell = new ClientShell(workstation, stage);
-        shell.showSignIn();
-        stage.show();
+        ui = ClerkWindowFixture.open(stage, data, "W6", "WS-CASE-W6");
     }
 
     @AfterEach
     void stop() {
-        workstation.close();
-        sandbox.close();
+        ui.close();
     }
 
     @Test
     void servesAHouseholdMoveWithThreeKindsOfEvidenceThenOffersThemForReuse(FxRobot robot) throws Exception {
-        String number = workstation.backend().callJson("POST", "/api/v1/queue/tickets",
+        String number = ui.workstation().backend().callJson("POST", "/api/v1/queue/tickets",
                 new ObjectMapper().createObjectNode().put("category", "HJ")).path("number").asText();
         signInAndChoose(robot, "HJ-0001");
         robot.type(KeyCode.F1);
-        waitFor(() -> number.equals(shell.queue().currentNumberProperty().get()));
-        assertThat(shell.citizenDisplay()).as("one screen: no citizen display, the rating is a dialog").isNull();
-        workstation.demoDevices().orElseThrow().present(DemoCitizens.LI_NA);
+        waitFor(() -> number.equals(ui.shell().queue().currentNumberProperty().get()));
+        assertThat(ui.shell().citizenDisplay()).as("one screen: no citizen display, the rating is a dialog").isNull();
+        ui.workstation().demoDevices().orElseThrow().present(DemoCitizens.LI_NA);
         waitFor(() -> status(robot, "id-card") == ChecklistEntry.Status.SATISFIED);
 
         robot.clickOn("#dataShare-household-registration");
         waitFor(() -> status(robot, "household") == ChecklistEntry.Status.SATISFIED);
 
-        String payload = workstation.backend().callJson("POST", "/api/v1/credentials/demo-tokens",
+        String payload = ui.workstation().backend().callJson("POST", "/api/v1/credentials/demo-tokens",
                 new ObjectMapper().createObjectNode().put("idNumber", DemoCitizens.LI_NA.idNumber())
                         .put("credentialType", "property-certificate")).path("payload").asText();
         robot.clickOn("#scanInput").write(payload).type(KeyCode.ENTER);
@@ -92,7 +76,7 @@ class ServiceCaseFlowTest {
         robot.clickOn("#rating-VERY_SATISFIED").clickOn("#ratingOk");
         JsonNode summary = waitForCaseSummary(1);
         assertThat(summary.path("ticket").asText()).isEqualTo(number);
-        waitFor(() -> shell.queue().currentProperty().get() == null); // the ticket was closed with the case
+        waitFor(() -> ui.shell().queue().currentProperty().get() == null); // the ticket was closed with the case
         assertThat(summary.path("serviceItem").asText()).isEqualTo("HJ-0001");
         assertThat(summary.path("rating").path("level").asText()).isEqualTo("VERY_SATISFIED");
         assertThat(summary.path("materials").findValuesAsText("status"))
@@ -102,26 +86,26 @@ class ServiceCaseFlowTest {
         waitFor(() -> text(robot, "#cardName").isEmpty());
 
         // the same citizen comes back: household and housing were verified before, so they are offered
-        workstation.demoDevices().orElseThrow().remove();
+        ui.workstation().demoDevices().orElseThrow().remove();
         Thread.sleep(600); // the reader needs the card out of the field before it counts again
-        workstation.demoDevices().orElseThrow().present(DemoCitizens.LI_NA);
-        waitFor(() -> shell.serviceCase().reuseOffers().size() == 2, () -> "offers " + shell.serviceCase().reuseOffers()
+        ui.workstation().demoDevices().orElseThrow().present(DemoCitizens.LI_NA);
+        waitFor(() -> ui.shell().serviceCase().reuseOffers().size() == 2, () -> "offers " + ui.shell().serviceCase().reuseOffers()
                 + ", rows " + rows(robot) + ", summaries " + caseSummaries().size());
         javafx.scene.layout.VBox offers = robot.lookup("#reuseOffers").queryAs(javafx.scene.layout.VBox.class);
         waitFor(() -> offers.lookupAll(".button").size() == 2, () -> "buttons " + offers.getChildren());
         robot.clickOn(offers.lookupAll(".button").iterator().next());
-        waitFor(() -> shell.serviceCase().reuseOffers().size() == 1);
+        waitFor(() -> ui.shell().serviceCase().reuseOffers().size() == 1);
         robot.clickOn(offers.lookupAll(".button").iterator().next());
         waitFor(() -> status(robot, "household") == ChecklistEntry.Status.REUSED
                 && status(robot, "housing") == ChecklistEntry.Status.REUSED);
-        assertThat(shell.serviceCase().canFinishProperty().get()).isTrue();
+        assertThat(ui.shell().serviceCase().canFinishProperty().get()).isTrue();
         assertThat(offers.isVisible()).isFalse();
     }
 
     @Test
     void aMissingMaterialNeedsAReasonAndALowRatingNeedsOne(FxRobot robot) throws Exception {
         signInAndChoose(robot, "HJ-0001");
-        workstation.demoDevices().orElseThrow().present(DemoCitizens.ZHANG_WEI);
+        ui.workstation().demoDevices().orElseThrow().present(DemoCitizens.ZHANG_WEI);
         waitFor(() -> status(robot, "id-card") == ChecklistEntry.Status.SATISFIED);
 
         robot.type(KeyCode.F12);
@@ -149,7 +133,7 @@ class ServiceCaseFlowTest {
         ServiceItem wanted = items.getItems().stream().filter(i -> i.code().equals(itemCode)).findFirst().orElseThrow();
         robot.clickOn(items).clickOn(items.getConverter().toString(wanted));
         waitFor(() -> rows(robot).size() == wanted.materials().size()
-                && shell.serviceCase().itemProperty().get().code().equals(itemCode));
+                && ui.shell().serviceCase().itemProperty().get().code().equals(itemCode));
     }
 
     private JsonNode waitForCaseSummary(int count) throws Exception {
@@ -159,8 +143,8 @@ class ServiceCaseFlowTest {
 
     /** The case summaries the archive holds, read from its blob store, in archive order. */
     private List<JsonNode> caseSummaries() {
-        return sandbox.archive().packageIds().stream()
-                .map(id -> sandbox.archive().manifest(id))
+        return ui.sandbox().archive().packageIds().stream()
+                .map(id -> ui.sandbox().archive().manifest(id))
                 .flatMap(m -> java.util.stream.StreamSupport.stream(m.path("items").spliterator(), false))
                 .filter(i -> i.path("kind").asText().equals("case-summary"))
                 .map(i -> readBlob(i.path("sha256").asText()))
@@ -169,7 +153,7 @@ class ServiceCaseFlowTest {
 
     private JsonNode readBlob(String sha) {
         try {
-            Path file = sandbox.context().dataDir().resolve("archive-blobs").resolve(sha.substring(0, 2)).resolve(sha);
+            Path file = ui.sandbox().context().dataDir().resolve("archive-blobs").resolve(sha.substring(0, 2)).resolve(sha);
             return new ObjectMapper().readTree(Files.readAllBytes(file));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

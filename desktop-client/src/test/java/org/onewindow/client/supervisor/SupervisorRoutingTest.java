@@ -1,9 +1,9 @@
 package org.onewindow.client.supervisor;
 
+import org.onewindow.client.testing.ClerkWindowFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.control.TextField;
@@ -12,11 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.onewindow.client.app.ClientSettings;
-import org.onewindow.client.app.ClientShell;
-import org.onewindow.client.app.I18n;
-import org.onewindow.client.app.Workstation;
-import org.onewindow.sandbox.SandboxBackend;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,39 +22,28 @@ import org.testfx.util.WaitForAsyncUtils;
 class SupervisorRoutingTest {
     @TempDir
     static Path data;
-    SandboxBackend sandbox;
-    Workstation workstation;
-    ClientShell shell;
+    ClerkWindowFixture ui;
 
     @Start
     void start(Stage stage) throws Exception {
-        System.setProperty("onewindow.noToasts", "true");
-        Path dir = data.resolve("run-" + System.nanoTime());
-        sandbox = SandboxBackend.start(dir.resolve("sandbox"), 0);
-        ClientSettings settings = new ClientSettings(dir.resolve("client"), sandbox.baseUri(),
-                Locale.SIMPLIFIED_CHINESE, "济南市民中心", "08", "WS-ROUTING", true);
-        workstation = Workstation.start(settings, new I18n(settings.locale()));
-        shell = new ClientShell(workstation, stage);
-        shell.showSignIn();
-        stage.show();
+        ui = ClerkWindowFixture.open(stage, data, "08", "WS-ROUTING");
     }
 
     @AfterEach
     void stop() {
-        workstation.close();
-        sandbox.close();
+        ui.close();
     }
 
     @Test
     void supervisorsSeeTheDashboardAndCanServeAtAWindowClerksGoStraightToTheirWorkspace(FxRobot robot) throws Exception {
         signIn(robot, "supervisor");
         waitFor(() -> robot.lookup("#categoryTable").tryQuery().isPresent());
-        waitFor(() -> shell.supervisor() != null && shell.supervisor().viewModel().loadedProperty().get());
-        assertThat(shell.supervisor().viewModel().categories()).hasSize(4);
+        waitFor(() -> ui.shell().supervisor() != null && ui.shell().supervisor().viewModel().loadedProperty().get());
+        assertThat(ui.shell().supervisor().viewModel().categories()).hasSize(4);
 
         robot.clickOn("#toClerk");
         waitFor(() -> robot.lookup("#readCard").tryQuery().isPresent());
-        assertThat(shell.supervisor()).as("the dashboard was closed").isNull();
+        assertThat(ui.shell().supervisor()).as("the dashboard was closed").isNull();
 
         robot.clickOn("#signOut");
         signIn(robot, "demo");
