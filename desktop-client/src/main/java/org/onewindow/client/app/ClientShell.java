@@ -163,11 +163,12 @@ public final class ClientShell {
         org.onewindow.devices.document.DocumentCapture capture = new org.onewindow.devices.document.DocumentCapture(camera);
         java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
         CaseViewModel forCase = serviceCase;
+        org.onewindow.client.provisioning.Resolution size = workstation.documentCameraSize();
         org.onewindow.client.document.DocumentCaptureViewModel vm = new org.onewindow.client.document.DocumentCaptureViewModel(
                 () -> {
                     synchronized (opened) {
                         if (!opened.get()) {
-                            camera.open(1280, 960);
+                            camera.open(size.width(), size.height());
                             opened.set(true);
                         }
                         return capture.capture();
@@ -193,8 +194,11 @@ public final class ClientShell {
     private void startScanners() {
         scanIndicator.reset();
         scans = new org.onewindow.devices.scan.ScanHub(org.onewindow.devices.scan.ScanHygiene::withDefaults);
-        scans.add(new org.onewindow.client.scan.KeyboardWedgeScanner(scene,
-                org.onewindow.devices.scan.wedge.WedgeSettings.defaults()));
+        if (workstation.keyboardWedge()) {
+            scans.add(new org.onewindow.client.scan.KeyboardWedgeScanner(scene,
+                    org.onewindow.devices.scan.wedge.WedgeSettings.defaults()));
+        }
+        workstation.serialScanner().ifPresent(scans::add);
         workstation.codeCamera().ifPresent(scans::add);
         scans.subscribe(scanIndicator.subscriber(FxUiExecutor.INSTANCE));
         scans.subscribe(event -> FxUiExecutor.INSTANCE.execute(() -> serviceCase.onScan(

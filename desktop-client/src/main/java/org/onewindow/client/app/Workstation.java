@@ -151,7 +151,7 @@ public final class Workstation implements AutoCloseable {
         }
         HttpHallServices backend = new HttpHallServices(BackendConfig.of(base, settings.workstation()));
         WorkstationKeys keys = WorkstationKeys.openInFolder(data.resolve("keys"), settings.workstation());
-        SqliteEvidenceStore store = SqliteEvidenceStore.open(data.resolve("outbox"), keys, clock);
+        SqliteEvidenceStore store = SqliteEvidenceStore.open(data.resolve("outbox"), keys, clock, storeOptions(provisioning));
         SyncEngine sync = SyncEngine.builder(store, backend.archive()).clock(clock).build();
         SimulatedCardSlot slot = new SimulatedCardSlot();
         IdReader reader = ConfiguredDevices.idReader(provisioning, slot).orElseGet(NoIdReader::new);
@@ -179,6 +179,16 @@ public final class Workstation implements AutoCloseable {
         LOG.info("workstation {} started (back-end {}, embedded sandbox: {})", settings.workstation(), base,
                 sandbox != null);
         return ws;
+    }
+
+    /** Retention after the archive's receipt and the cipher of new packages, as IT configured them. */
+    static org.onewindow.cache.outbox.StoreOptions storeOptions(Optional<Provisioning> provisioning) {
+        org.onewindow.cache.outbox.StoreOptions options = org.onewindow.cache.outbox.StoreOptions.DEFAULTS;
+        if (provisioning.isPresent()) {
+            options = options.withRetention(Duration.ofDays(provisioning.get().retentionDays()))
+                    .withCipherSuite(provisioning.get().archiveCipher());
+        }
+        return options;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -264,32 +274,70 @@ public final class Workstation implements AutoCloseable {
     }
 
     /**
-     * A person-ID check for the card on the desk. The demo's camera is a virtual one playing the card's
-     * holder, and its reference is the holder's rendered ID photo (the simulator's stand-in WLT block carries
-     * no real face); a real workstation uses its camera and the photo decoded from the card.
+     * A person-ID check for the card on the desk, with the face camera IT configured. A simulated camera (the
+     * embedded demo's) plays the card's holder, and its reference is the holder's rendered ID photo (the
+     * simulator's stand-in WLT block carries no real face); a real camera is compared with the photo decoded
+     * from the card. NOT_CONNECTED when no face camera is configured.
      */
     public FaceCheckViewModel faceCheck(java.util.concurrent.Executor ui, IdCard card) throws DeviceException {
-        org.onewindow.core.device.Camera camera = settings.demo()
-                ? DemoFaceCamera.cameraFor(card, clock)
-                : Cameras.create(CameraSettings.defaults(), clock);
-        return new FaceCheckViewModel(camera, faceDetector(), new HttpFaceComparer(backend),
-                FaceCheckSettings.defaults(), io, ui, new FaceTexts(settings.locale()), clock);
+        org.onewindow.client.provisioning.DeviceSetting setting = ConfiguredDevices.faceCamera(provisioning);
+        org.onewindow.core.device.Camera camera = switch (setting.kind()) {
+            case SIMULATED -> DemoFaceCamera.cameraFor(card, clock);
+            case SYSTEM -> Cameras.create(ConfiguredDevices.systemCamera(setting,
+                    ConfiguredDevices.faceResolution(provisioning), provisioning), clock);
+            default -> throw new DeviceException(DeviceException.Kind.NOT_CONNECTED,
+                    "no face camera configured (device.faceCamera)");
+        };
+        return new FaceCheckViewModel(camera, faceDetector(), new HttpFaceComparer(backend), faceCheckSettings(provisioning),
+                io, ui, new FaceTexts(settings.locale()), clock);
+    }
+
+    /** The face check's capture size and rules from the provisioning file (the defaults without one). */
+    static FaceCheckSettings faceCheckSettings(Optional<Provisioning> provisioning) {
+        FaceCheckSettings d = FaceCheckSettings.defaults();
+        if (provisioning.isEmpty()) {
+            return d;
+        }
+        Provisioning p = provisioning.get();
+        org.onewindow.client.provisioning.Resolution size = p.cameras().faceResolution();
+        return new FaceCheckSettings(size.width(), size.height(), d.quality(), p.face().matchThreshold(),
+                p.face().attempts(), d.goodFramesNeeded(), p.face().liveness(), d.minReasonLength());
     }
 
     /**
-     * The document camera (高拍仪), not yet opened. The demo's is a virtual camera showing a generated page on a
-     * desk; a real workstation uses its configured camera.
+     * The document camera (高拍仪) IT configured, not yet opened (open it at {@link #documentCameraSize()}). The
+     * simulated one shows a generated page on a desk. NOT_CONNECTED when none is configured.
      */
     public org.onewindow.core.device.Camera documentCamera() throws DeviceException {
-        return settings.demo()
-                ? new VirtualCamera("demo document camera",
-                        List.of(org.onewindow.devices.document.DemoPages.pageOnDesk(1280, 960, 8)), 10, clock)
-                : Cameras.create(CameraSettings.defaults(), clock);
+        org.onewindow.client.provisioning.DeviceSetting setting = ConfiguredDevices.documentCamera(provisioning);
+        return switch (setting.kind()) {
+            case SIMULATED -> new VirtualCamera("demo document camera",
+                    List.of(org.onewindow.devices.document.DemoPages.pageOnDesk(1280, 960, 8)), 10, clock);
+            case SYSTEM -> Cameras.create(ConfiguredDevices.systemCamera(setting, documentCameraSize(), provisioning), clock);
+            default -> throw new DeviceException(DeviceException.Kind.NOT_CONNECTED,
+                    "no document camera configured (device.documentCamera)");
+        };
+    }
+
+    /** The capture size of the document camera. */
+    public org.onewindow.client.provisioning.Resolution documentCameraSize() {
+        return ConfiguredDevices.documentResolution(provisioning);
     }
 
     /** The ID photo the face check compares against (see {@link #faceCheck}). */
     public byte[] referencePhoto(IdCard card) {
-        return settings.demo() ? DemoFaceCamera.idPhotoPng(card.idNumber()) : card.photoImage();
+        return ConfiguredDevices.faceCamera(provisioning).kind() == org.onewindow.client.provisioning.DeviceSetting.Kind.SIMULATED
+                ? DemoFaceCamera.idPhotoPng(card.idNumber()) : card.photoImage();
+    }
+
+    /** A serial code scanner when IT configured one; ClientShell adds it to the clerk window's scan hub. */
+    public Optional<org.onewindow.core.device.CodeScanner> serialScanner() {
+        return ConfiguredDevices.serialScanner(provisioning);
+    }
+
+    /** Whether the clerk window listens for a keyboard-wedge scanner. */
+    public boolean keyboardWedge() {
+        return ConfiguredDevices.keyboardWedge(provisioning);
     }
 
     private synchronized OpenCvFaceDetector faceDetector() {

@@ -1,8 +1,15 @@
 package org.onewindow.client.diag;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.onewindow.client.provisioning.DeviceSetting;
 import org.onewindow.client.provisioning.Provisioning;
+import org.onewindow.client.provisioning.Resolution;
+import org.onewindow.core.device.CodeScanner;
+import org.onewindow.devices.camera.CameraSettings;
+import org.onewindow.devices.idcard.ReaderSettings;
+import org.onewindow.devices.scan.Scanners;
+import org.onewindow.devices.scan.serial.SerialScannerSettings;
 import org.onewindow.core.demo.DemoCitizens;
 import org.onewindow.core.device.IdReader;
 import org.onewindow.devices.diag.DeviceProbe;
@@ -41,9 +48,79 @@ public final class ConfiguredDevices {
         int baud = provisioning.map(Provisioning::idReaderBaud).orElse(115200);
         return switch (setting.kind()) {
             case NONE -> Optional.empty();
-            case SERIAL -> Optional.of(ProtocolIdReader.serial(setting.port(), baud));
+            case SERIAL -> Optional.of(ProtocolIdReader.serial(setting.port(), baud,
+                    readerSettings(provisioning.get().cardReadTimeout(), baud),
+                    org.onewindow.devices.idcard.photo.PhotoDecoder.notInstalled("no decoder library configured")));
             default -> Optional.of(SimulatedIdReaders.inProcess(demoSlot));
         };
+    }
+
+    /**
+     * Reader timing for a card-read budget IT set ({@code threshold.cardReadTimeoutSeconds}): the whole wait
+     * for a card's answer, but never less than twice the largest answer's time on the wire at this baud rate.
+     */
+    public static ReaderSettings readerSettings(Duration cardReadBudget, int baud) {
+        ReaderSettings defaults = ReaderSettings.defaults();
+        int wire = defaults.withCardReadBaseMillis(0).cardReadTimeoutMillis(baud);
+        int base = (int) Math.max(200, cardReadBudget.toMillis() - wire);
+        return defaults.withCardReadBaseMillis(base);
+    }
+
+    /** The face camera as configured; without a provisioning file (the embedded demo) it is simulated. */
+    public static DeviceSetting faceCamera(Optional<Provisioning> provisioning) {
+        return provisioning.map(p -> p.cameras().faceCamera()).orElse(DeviceSetting.SIMULATED);
+    }
+
+    /** The document camera as configured; without a provisioning file (the embedded demo) it is simulated. */
+    public static DeviceSetting documentCamera(Optional<Provisioning> provisioning) {
+        return provisioning.map(p -> p.cameras().documentCamera()).orElse(DeviceSetting.SIMULATED);
+    }
+
+    public static Resolution faceResolution(Optional<Provisioning> provisioning) {
+        return provisioning.map(p -> p.cameras().faceResolution()).orElse(Provisioning.CameraSetup.SIMULATED.faceResolution());
+    }
+
+    public static Resolution documentResolution(Optional<Provisioning> provisioning) {
+        return provisioning.map(p -> p.cameras().documentResolution())
+                .orElse(Provisioning.CameraSetup.SIMULATED.documentResolution());
+    }
+
+    /** Capture settings for a {@code system:<name>} camera, through the configured or bundled ffmpeg. */
+    public static CameraSettings systemCamera(DeviceSetting camera, Resolution size, Optional<Provisioning> provisioning) {
+        if (camera.kind() != DeviceSetting.Kind.SYSTEM) {
+            throw new IllegalArgumentException("not a system camera: " + camera.text());
+        }
+        return new CameraSettings(CameraSettings.Source.FFMPEG, camera.port(), size.width(), size.height(), 25, null,
+                ffmpeg(provisioning));
+    }
+
+    /** The ffmpeg program: the one IT named, else the one installed with OneWindow, else the PATH's. */
+    public static String ffmpeg(Optional<Provisioning> provisioning) {
+        return ffmpeg(provisioning.flatMap(p -> p.cameras().ffmpeg()).map(Object::toString).orElse(null));
+    }
+
+    /** As {@link #ffmpeg(Optional)}, from the raw {@code device.ffmpeg} value (null when not set). */
+    public static String ffmpeg(String configured) {
+        return configured == null || configured.isBlank() ? "ffmpeg" : configured; // FFMPEG-LOCATOR
+    }
+
+    /** A serial code scanner when the file names one ({@code device.scanner=serial:<port>}). */
+    public static Optional<CodeScanner> serialScanner(Optional<Provisioning> provisioning) {
+        return provisioning.filter(p -> p.scanner().kind() == DeviceSetting.Kind.SERIAL)
+                .map(p -> {
+                    SerialScannerSettings d = SerialScannerSettings.of(p.scanner().port());
+                    return Scanners.serial(new SerialScannerSettings(d.portName(), p.scannerBaud(), d.terminator(),
+                            d.idleFlush(), d.maxFrameBytes(), d.aimIds()));
+                });
+    }
+
+    /**
+     * Whether keystrokes are watched for a keyboard-wedge scanner. Off only when IT says there is no scanner
+     * or a serial one ({@code none}, {@code serial:}): then a fast typist can never be taken for a scanner.
+     */
+    public static boolean keyboardWedge(Optional<Provisioning> provisioning) {
+        return provisioning.map(p -> p.scanner().kind() == DeviceSetting.Kind.KEYBOARD
+                || p.scanner().kind() == DeviceSetting.Kind.SIMULATED).orElse(true);
     }
 
     private static IdReader simulatedWithCard() {

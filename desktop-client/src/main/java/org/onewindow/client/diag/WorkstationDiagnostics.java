@@ -48,7 +48,7 @@ public final class WorkstationDiagnostics {
         List<DeviceProbe> probes = new ArrayList<>();
         probes.add(new SerialPortProbe(ports, true));
         probes.add(new SmartCardProbe());
-        probes.add(CameraProbe.system(null));
+        probes.add(CameraProbe.system(configuredCamera(provisioning)));
         // scanner drivers are wired by the composition root; until then the configured kind is reported
         probes.add(new ScannerProbe(null, waitForScan));
         if (idReaderProbe != null) {
@@ -56,6 +56,32 @@ public final class WorkstationDiagnostics {
         }
         probes.addAll(EXTRA);
         return new DeviceDiagnostics(probes, TIME_LIMIT, Map.of("onewindow", AppVersion.current()));
+    }
+
+    /**
+     * The configured system camera for the probe's test grab: the face camera, else the document camera;
+     * null when neither is a real camera.
+     */
+    private static java.util.function.Supplier<org.onewindow.core.device.Camera> configuredCamera(
+            Optional<Provisioning> provisioning) {
+        if (provisioning.isEmpty()) {
+            return null;
+        }
+        var cameras = provisioning.get().cameras();
+        var kind = org.onewindow.client.provisioning.DeviceSetting.Kind.SYSTEM;
+        org.onewindow.client.provisioning.DeviceSetting chosen = cameras.faceCamera().kind() == kind ? cameras.faceCamera()
+                : cameras.documentCamera().kind() == kind ? cameras.documentCamera() : null;
+        if (chosen == null) {
+            return null;
+        }
+        var settings = ConfiguredDevices.systemCamera(chosen, org.onewindow.client.provisioning.Resolution.VGA, provisioning);
+        return () -> {
+            try {
+                return org.onewindow.devices.camera.Cameras.create(settings, java.time.Clock.systemUTC());
+            } catch (org.onewindow.core.device.DeviceException e) {
+                throw new IllegalStateException(chosen.port() + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     public static Map<String, String> versions() {

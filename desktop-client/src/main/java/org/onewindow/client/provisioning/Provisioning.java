@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.onewindow.cache.crypto.CipherSuite;
 import org.onewindow.client.app.ClientSettings;
 
 /**
@@ -30,15 +31,31 @@ public record Provisioning(
         Locale locale,
         DeviceSetting idReader,
         int idReaderBaud,
-        DeviceSetting camera,
+        CameraSetup cameras,
         DeviceSetting scanner,
         int scannerBaud,
-        double faceMatchThreshold,
+        FacePolicy face,
         Duration cardReadTimeout,
         int retentionDays,
+        CipherSuite archiveCipher,
         String logLevel,
         Bridge bridge,
         boolean demo) {
+
+    /**
+     * The two cameras: the face camera of the person-ID check and the document camera (高拍仪); both may be the
+     * same device. {@code ffmpeg} is the capture program IT named, empty for the bundled one or the PATH's.
+     */
+    public record CameraSetup(DeviceSetting faceCamera, Resolution faceResolution, DeviceSetting documentCamera,
+                              Resolution documentResolution, Optional<Path> ffmpeg) {
+        public static final CameraSetup SIMULATED = new CameraSetup(DeviceSetting.SIMULATED, Resolution.VGA,
+                DeviceSetting.SIMULATED, new Resolution(1280, 960), Optional.empty());
+    }
+
+    /** The face check's rules: the compare score that passes, compares per citizen, and the liveness prompt. */
+    public record FacePolicy(double matchThreshold, int attempts, boolean liveness) {
+        public static final FacePolicy DEFAULTS = new FacePolicy(0.60, 3, true);
+    }
 
     /** The optional loopback bridge for web intake systems (off by default). */
     public record Bridge(boolean enabled, int port, List<String> allowedOrigins, Optional<String> token) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.onewindow.cache.crypto.CipherSuite;
 
 /**
  * Reads a provisioning file (Java properties, UTF-8) and validates all of it: unknown or misspelt keys,
@@ -236,12 +237,18 @@ public final class ProvisioningLoader {
                 v.get(ProvisioningSchema.LOCALE).equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE,
                 (DeviceSetting) v.get(ProvisioningSchema.ID_READER),
                 (Integer) v.get(ProvisioningSchema.ID_READER_BAUD),
-                (DeviceSetting) v.get(ProvisioningSchema.CAMERA),
+                new Provisioning.CameraSetup((DeviceSetting) v.get(ProvisioningSchema.FACE_CAMERA),
+                        (Resolution) v.get(ProvisioningSchema.FACE_CAMERA_RESOLUTION),
+                        (DeviceSetting) v.get(ProvisioningSchema.DOCUMENT_CAMERA),
+                        (Resolution) v.get(ProvisioningSchema.DOCUMENT_CAMERA_RESOLUTION),
+                        Optional.ofNullable((Path) v.get(ProvisioningSchema.FFMPEG))),
                 (DeviceSetting) v.get(ProvisioningSchema.SCANNER),
                 (Integer) v.get(ProvisioningSchema.SCANNER_BAUD),
-                (Double) v.get(ProvisioningSchema.FACE_MATCH),
+                new Provisioning.FacePolicy((Double) v.get(ProvisioningSchema.FACE_MATCH),
+                        (Integer) v.get(ProvisioningSchema.FACE_ATTEMPTS), (Boolean) v.get(ProvisioningSchema.FACE_LIVENESS)),
                 Duration.ofSeconds((Integer) v.get(ProvisioningSchema.CARD_READ_TIMEOUT)),
                 (Integer) v.get(ProvisioningSchema.RETENTION_DAYS),
+                v.get(ProvisioningSchema.ARCHIVE_CIPHER).equals("SM4-GCM") ? CipherSuite.SM4_GCM : CipherSuite.AES_256_GCM,
                 ((String) v.get(ProvisioningSchema.LOG_LEVEL)).toUpperCase(Locale.ROOT),
                 new Provisioning.Bridge(bridgeOn, (Integer) v.get(ProvisioningSchema.BRIDGE_PORT),
                         (List<String>) v.get(ProvisioningSchema.BRIDGE_ORIGINS),

@@ -29,12 +29,19 @@ public final class ProvisioningSchema {
     public static final String LOCALE = "locale";
     public static final String ID_READER = "device.idReader";
     public static final String ID_READER_BAUD = "device.idReader.baud";
-    public static final String CAMERA = "device.camera";
+    public static final String FACE_CAMERA = "device.faceCamera";
+    public static final String FACE_CAMERA_RESOLUTION = "device.faceCamera.resolution";
+    public static final String DOCUMENT_CAMERA = "device.documentCamera";
+    public static final String DOCUMENT_CAMERA_RESOLUTION = "device.documentCamera.resolution";
+    public static final String FFMPEG = "device.ffmpeg";
     public static final String SCANNER = "device.scanner";
     public static final String SCANNER_BAUD = "device.scanner.baud";
     public static final String FACE_MATCH = "threshold.faceMatch";
+    public static final String FACE_ATTEMPTS = "threshold.faceAttempts";
+    public static final String FACE_LIVENESS = "face.liveness";
     public static final String CARD_READ_TIMEOUT = "threshold.cardReadTimeoutSeconds";
     public static final String RETENTION_DAYS = "retention.days";
+    public static final String ARCHIVE_CIPHER = "archive.cipher";
     public static final String LOG_LEVEL = "log.level";
     public static final String BRIDGE_ENABLED = "bridge.enabled";
     public static final String BRIDGE_PORT = "bridge.port";
@@ -47,6 +54,7 @@ public final class ProvisioningSchema {
 
     private static final Pattern WINDOW_PATTERN = Pattern.compile("[A-Za-z0-9]{1,4}");
     private static final Pattern WORKSTATION_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{2,39}");
+    private static final Pattern RESOLUTION_PATTERN = Pattern.compile("(\\d{2,5})\\s*[xX×]\\s*(\\d{2,5})");
     private static final Set<Integer> BAUD_RATES = Set.of(9600, 19200, 38400, 57600, 115200);
 
     private static final List<ProvisioningKey> KEYS = List.of(
@@ -75,19 +83,41 @@ public final class ProvisioningSchema {
                     "ID card reader: simulated, none or serial:<port>", v -> device(v, DeviceSetting.Kind.NONE,
                             DeviceSetting.Kind.SIMULATED, DeviceSetting.Kind.SERIAL)),
             key(ID_READER_BAUD, false, "115200", "115200", false, "ID card reader baud rate", ProvisioningSchema::baud),
-            key(CAMERA, false, "none", "system:Document Camera", false,
-                    "Camera: none, simulated or system:<name as diag lists it>", v -> device(v, DeviceSetting.Kind.NONE,
-                            DeviceSetting.Kind.SIMULATED, DeviceSetting.Kind.SYSTEM)),
-            key(SCANNER, false, "none", "keyboard", false, "Code scanner: none, keyboard, simulated or serial:<port>",
+            key(FACE_CAMERA, false, "none", "system:HD USB Camera (video0)", false,
+                    "Face camera for the person-ID check: none, simulated or system:<name as the wizard or diag lists it>",
+                    v -> device(v, DeviceSetting.Kind.NONE, DeviceSetting.Kind.SIMULATED, DeviceSetting.Kind.SYSTEM)),
+            key(FACE_CAMERA_RESOLUTION, false, "640x480", "640x480", false,
+                    "Face camera capture size, WIDTHxHEIGHT (the face check needs no more than 640x480)",
+                    ProvisioningSchema::resolution),
+            key(DOCUMENT_CAMERA, false, "none", "system:Document Camera (video2)", false,
+                    "Document camera (高拍仪): none, simulated or system:<name as the wizard or diag lists it>",
+                    v -> device(v, DeviceSetting.Kind.NONE, DeviceSetting.Kind.SIMULATED, DeviceSetting.Kind.SYSTEM)),
+            key(DOCUMENT_CAMERA_RESOLUTION, false, "1600x1200", "2592x1944", false,
+                    "Document camera capture size, WIDTHxHEIGHT (an A4 page needs about 1600x1200 to stay legible)",
+                    ProvisioningSchema::resolution),
+            key(FFMPEG, false, null, "/usr/bin/ffmpeg", false,
+                    "ffmpeg program that captures the cameras; default: the one installed with OneWindow, else ffmpeg on the PATH",
+                    ProvisioningSchema::path),
+            key(SCANNER, false, "keyboard", "serial:/dev/ttyACM0", false,
+                    "Code scanner: keyboard (USB scanner typing like a keyboard), serial:<port>, simulated or none",
                     v -> device(v, DeviceSetting.Kind.NONE, DeviceSetting.Kind.KEYBOARD, DeviceSetting.Kind.SIMULATED,
                             DeviceSetting.Kind.SERIAL)),
             key(SCANNER_BAUD, false, "9600", "9600", false, "Serial scanner baud rate", ProvisioningSchema::baud),
-            key(FACE_MATCH, false, "0.80", "0.80", false, "Face match score needed to pass (0.50 to 0.99)",
+            key(FACE_MATCH, false, "0.60", "0.60", false,
+                    "Face compare score needed to pass (0.50 to 0.99; the sandbox engine is calibrated for 0.60)",
                     v -> decimal(v, 0.5, 0.99)),
-            key(CARD_READ_TIMEOUT, false, "5", "5", false, "Seconds a card read may take (1 to 60)",
+            key(FACE_ATTEMPTS, false, "3", "3", false, "Face compares per citizen before the clerk decides (1 to 10)",
+                    v -> integer(v, 1, 10)),
+            key(FACE_LIVENESS, false, "true", "true", false,
+                    "Ask for a blink or head turn before comparing (liveness hint): true or false", ProvisioningSchema::bool),
+            key(CARD_READ_TIMEOUT, false, "2", "2", false, "Seconds a card read may take before the reader is asked again (1 to 60)",
                     v -> integer(v, 1, 60)),
-            key(RETENTION_DAYS, false, "30", "30", false,
-                    "Days archived evidence stays on this PC after the archive's receipt (1 to 3650)", v -> integer(v, 1, 3650)),
+            key(RETENTION_DAYS, false, "0", "0", false,
+                    "Days archived evidence stays on this PC after the archive's receipt (0 to 3650; 0 deletes it at once)",
+                    v -> integer(v, 0, 3650)),
+            key(ARCHIVE_CIPHER, false, "AES-256-GCM", "SM4-GCM", false,
+                    "Encryption of the evidence kept on this PC: AES-256-GCM or SM4-GCM (national algorithm)",
+                    v -> oneOf(v.toUpperCase(Locale.ROOT), "AES-256-GCM", "SM4-GCM")),
             key(LOG_LEVEL, false, "INFO", "INFO", false, "Log level: ERROR, WARN, INFO, DEBUG or TRACE",
                     v -> oneOf(v.toUpperCase(Locale.ROOT), "ERROR", "WARN", "INFO", "DEBUG", "TRACE")),
             key(BRIDGE_ENABLED, false, "false", "false", false,
@@ -245,6 +275,20 @@ public final class ProvisioningSchema {
             throw new ProvisioningKey.Invalid(v + " is out of range", "a number from " + min + " to " + max);
         }
         return d;
+    }
+
+    private static Object resolution(String v) {
+        java.util.regex.Matcher m = RESOLUTION_PATTERN.matcher(v.strip());
+        String expected = "WIDTHxHEIGHT from 160x120 to 4096x4096, e.g. 640x480 or 1920x1080";
+        if (!m.matches()) {
+            throw new ProvisioningKey.Invalid("'" + v + "' is not a resolution", expected);
+        }
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        if (w < 160 || h < 120 || w > 4096 || h > 4096) {
+            throw new ProvisioningKey.Invalid(w + "x" + h + " is out of range", expected);
+        }
+        return new Resolution(w, h);
     }
 
     private static Object baud(String v) {

@@ -28,18 +28,22 @@ public final class ProvisioningWizardApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ProvisioningWizardViewModel vm = new ProvisioningWizardViewModel(target, ProvisioningLocation.lockedFor(target),
-                io, FxUiExecutor.INSTANCE);
+        java.util.Map<String, String> existing = java.util.Map.of();
         if (Files.exists(target)) {
             try {
-                vm.prefill(ProvisioningLoader.read(target));
+                existing = ProvisioningLoader.read(target);
             } catch (java.io.IOException e) {
                 LOG.warn("cannot read {} to prefill the wizard: {}", target, e.toString());
             }
         }
+        String ffmpeg = org.onewindow.client.diag.ConfiguredDevices.ffmpeg(existing.get(ProvisioningSchema.FFMPEG));
+        ProvisioningWizardViewModel vm = new ProvisioningWizardViewModel(target, ProvisioningLocation.lockedFor(target),
+                io, FxUiExecutor.INSTANCE, AttachedDevices.ofThisPc(ffmpeg));
+        vm.prefill(existing);
         stage.setTitle("OneWindow set-up");
         stage.setScene(new Scene(new ProvisioningWizardView(vm).root()));
         stage.show();
+        vm.findDevices();
     }
 
     @Override

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
@@ -11,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The first-run wizard for IT: one labelled field per key, the mistakes list, Save. Binds only. */
@@ -25,11 +27,23 @@ public final class ProvisioningWizardView {
         for (String key : ProvisioningWizardViewModel.WIZARD_KEYS) {
             Label label = new Label(key);
             label.setTooltip(new Tooltip(vm.description(key)));
-            TextInputControl input = vm.isSecret(key) ? new PasswordField() : new TextField();
+            javafx.scene.control.Control input;
+            if (!vm.choices(key).isEmpty()) {
+                // a drop-down of what is plugged in or usual, still editable for anything else
+                ComboBox<String> box = new ComboBox<>(vm.choices(key));
+                box.setEditable(true);
+                box.valueProperty().bindBidirectional(vm.field(key));
+                box.setPromptText(vm.description(key));
+                input = box;
+            } else {
+                TextInputControl text = vm.isSecret(key) ? new PasswordField() : new TextField();
+                text.setPromptText(vm.description(key));
+                text.textProperty().bindBidirectional(vm.field(key));
+                input = text;
+            }
             input.setId("field-" + key.replace('.', '-'));
-            input.setPromptText(vm.description(key));
             input.setPrefWidth(420);
-            input.textProperty().bindBidirectional(vm.field(key));
+            input.setTooltip(new Tooltip(vm.description(key)));
             input.disableProperty().bind(vm.lockedProperty());
             grid.addRow(row++, label, input);
         }
@@ -46,7 +60,16 @@ public final class ProvisioningWizardView {
         save.setOnAction(e -> vm.validateAndSave());
         Label title = new Label("OneWindow workstation set-up → " + vm.target());
         title.getStyleClass().add("title-3");
-        root = new VBox(12, title, grid, save, status, problems);
+        Button find = new Button("Find devices");
+        find.setId("findDevices");
+        find.setOnAction(e -> vm.findDevices());
+        find.disableProperty().bind(vm.lockedProperty());
+        Label found = new Label();
+        found.setId("devicesStatus");
+        found.textProperty().bind(vm.devicesStatusProperty());
+        HBox devices = new HBox(12, find, found);
+        devices.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root = new VBox(12, title, devices, grid, save, status, problems);
         root.setPadding(new Insets(16));
     }
 

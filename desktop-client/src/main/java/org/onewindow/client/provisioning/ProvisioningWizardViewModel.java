@@ -26,7 +26,14 @@ public final class ProvisioningWizardViewModel {
     public static final List<String> WIZARD_KEYS = List.of(ProvisioningSchema.HALL, ProvisioningSchema.WINDOW,
             ProvisioningSchema.WORKSTATION, ProvisioningSchema.BACKEND_URL, ProvisioningSchema.TRUST_ANCHORS,
             ProvisioningSchema.CLIENT_CERT, ProvisioningSchema.CLIENT_CERT_PASSWORD, ProvisioningSchema.ID_READER,
-            ProvisioningSchema.SCANNER, ProvisioningSchema.CAMERA, ProvisioningSchema.DATA_DIR, ProvisioningSchema.LOCALE);
+            ProvisioningSchema.SCANNER, ProvisioningSchema.FACE_CAMERA, ProvisioningSchema.FACE_CAMERA_RESOLUTION,
+            ProvisioningSchema.DOCUMENT_CAMERA, ProvisioningSchema.DOCUMENT_CAMERA_RESOLUTION, ProvisioningSchema.DATA_DIR,
+            ProvisioningSchema.LOCALE);
+
+    /** Capture sizes offered for the cameras (any other WIDTHxHEIGHT may be typed). */
+    public static final List<String> FACE_RESOLUTIONS = List.of("640x480", "800x600", "1280x720");
+    public static final List<String> DOCUMENT_RESOLUTIONS = List.of("1280x960", "1600x1200", "1920x1080", "2048x1536",
+            "2592x1944");
 
     private final Path target;
     private final Executor io;
@@ -37,9 +44,18 @@ public final class ProvisioningWizardViewModel {
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty locked = new SimpleBooleanProperty();
+    private final Map<String, ObservableList<String>> choices = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper devicesStatus = new ReadOnlyStringWrapper("");
+    private final AttachedDevices attached;
 
     public ProvisioningWizardViewModel(Path target, boolean locked, Executor io, Executor ui) {
+        this(target, locked, io, ui, AttachedDevices.ofThisPc("ffmpeg"));
+    }
+
+    /** @param attached lists the cameras and serial ports plugged in, for the device choices ({@link #findDevices}) */
+    public ProvisioningWizardViewModel(Path target, boolean locked, Executor io, Executor ui, AttachedDevices attached) {
         this.target = target;
+        this.attached = attached;
         this.io = io;
         this.ui = ui;
         this.locked.set(locked);
@@ -47,6 +63,13 @@ public final class ProvisioningWizardViewModel {
             ProvisioningKey key = ProvisioningSchema.key(k).orElseThrow();
             fields.put(k, new SimpleStringProperty(key.defaultValue() == null ? "" : key.defaultValue()));
         }
+        choices.put(ProvisioningSchema.ID_READER, FXCollections.observableArrayList("simulated", "none"));
+        choices.put(ProvisioningSchema.SCANNER, FXCollections.observableArrayList("keyboard", "none", "simulated"));
+        choices.put(ProvisioningSchema.FACE_CAMERA, FXCollections.observableArrayList("none", "simulated"));
+        choices.put(ProvisioningSchema.DOCUMENT_CAMERA, FXCollections.observableArrayList("none", "simulated"));
+        choices.put(ProvisioningSchema.FACE_CAMERA_RESOLUTION, FXCollections.observableArrayList(FACE_RESOLUTIONS));
+        choices.put(ProvisioningSchema.DOCUMENT_CAMERA_RESOLUTION, FXCollections.observableArrayList(DOCUMENT_RESOLUTIONS));
+        choices.put(ProvisioningSchema.LOCALE, FXCollections.observableArrayList("zh_CN", "en"));
         if (locked) {
             status.set("Settings are locked: only IT (administrator) can write " + target);
         }
@@ -67,6 +90,52 @@ public final class ProvisioningWizardViewModel {
             throw new IllegalArgumentException("the wizard does not ask for " + key);
         }
         return p;
+    }
+
+    /** The values offered for a key (the view shows a drop-down, still editable); empty for free text. */
+    public ObservableList<String> choices(String key) {
+        return choices.getOrDefault(key, FXCollections.emptyObservableList());
+    }
+
+    /** What the last device search found, e.g. "2 cameras, 1 serial port". */
+    public ReadOnlyStringProperty devicesStatusProperty() {
+        return devicesStatus.getReadOnlyProperty();
+    }
+
+    /**
+     * Lists the cameras and serial ports plugged in now (off the UI thread) and offers them as choices:
+     * {@code system:<camera>} for both cameras, {@code serial:<port>} for the ID reader and the scanner.
+     */
+    public void findDevices() {
+        devicesStatus.set("Looking for cameras and serial ports...");
+        io.execute(() -> {
+            List<String> cameras;
+            String cameraError = null;
+            try {
+                cameras = attached.cameras();
+            } catch (org.onewindow.core.device.DeviceException | RuntimeException e) {
+                cameras = List.of();
+                cameraError = e.getMessage();
+            }
+            List<String> ports = attached.serialPorts();
+            List<String> foundCameras = cameras;
+            String text = foundCameras.size() + (foundCameras.size() == 1 ? " camera, " : " cameras, ") + ports.size()
+                    + (ports.size() == 1 ? " serial port" : " serial ports")
+                    + (cameraError == null ? "" : " (cameras not listed: " + cameraError + ")");
+            ui.execute(() -> {
+                offer(ProvisioningSchema.FACE_CAMERA, List.of("none", "simulated"), "system:", foundCameras);
+                offer(ProvisioningSchema.DOCUMENT_CAMERA, List.of("none", "simulated"), "system:", foundCameras);
+                offer(ProvisioningSchema.ID_READER, List.of("simulated", "none"), "serial:", ports);
+                offer(ProvisioningSchema.SCANNER, List.of("keyboard", "none", "simulated"), "serial:", ports);
+                devicesStatus.set(text);
+            });
+        });
+    }
+
+    private void offer(String key, List<String> fixed, String prefix, List<String> found) {
+        List<String> all = new java.util.ArrayList<>(found.stream().map(n -> prefix + n).toList());
+        all.addAll(fixed);
+        choices.get(key).setAll(all);
     }
 
     public String description(String key) {

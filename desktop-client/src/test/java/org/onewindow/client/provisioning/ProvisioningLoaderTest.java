@@ -39,11 +39,59 @@ class ProvisioningLoaderTest {
         assertThat(p.hall()).isEqualTo("济南市民中心");
         assertThat(p.backendUrl()).isEmpty();
         assertThat(p.idReader()).isEqualTo(DeviceSetting.SIMULATED);
-        assertThat(p.retentionDays()).isEqualTo(30);
+        assertThat(p.retentionDays()).as("purged at once after the receipt by default").isZero();
         assertThat(p.bridge().enabled()).isFalse();
         assertThat(p.locale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         assertThat(p.clientSettings().embeddedBackend()).isTrue();
         assertThat(p.clientSettings().workstation()).isEqualTo("WS-JN-08");
+    }
+
+    @Test
+    void camerasFaceRulesAndArchiveSettingsAreRead() throws Exception {
+        Map<String, String> m = minimal();
+        m.put("device.faceCamera", "system:HD USB Camera (video0)");
+        m.put("device.faceCamera.resolution", "1280 x 720");
+        m.put("device.documentCamera", "simulated");
+        m.put("device.ffmpeg", "/opt/ffmpeg/bin/ffmpeg");
+        m.put("threshold.faceMatch", "0.7");
+        m.put("threshold.faceAttempts", "5");
+        m.put("face.liveness", "false");
+        m.put("retention.days", "7");
+        m.put("archive.cipher", "sm4-gcm");
+
+        Provisioning p = ProvisioningLoader.load(write(m));
+
+        assertThat(p.cameras().faceCamera()).isEqualTo(new DeviceSetting(DeviceSetting.Kind.SYSTEM, "HD USB Camera (video0)"));
+        assertThat(p.cameras().faceResolution()).isEqualTo(new Resolution(1280, 720));
+        assertThat(p.cameras().documentCamera()).isEqualTo(DeviceSetting.SIMULATED);
+        assertThat(p.cameras().documentResolution()).as("default").isEqualTo(new Resolution(1600, 1200));
+        assertThat(p.cameras().ffmpeg()).contains(Path.of("/opt/ffmpeg/bin/ffmpeg"));
+        assertThat(p.face()).isEqualTo(new Provisioning.FacePolicy(0.7, 5, false));
+        assertThat(p.retentionDays()).isEqualTo(7);
+        assertThat(p.archiveCipher()).isEqualTo(org.onewindow.cache.crypto.CipherSuite.SM4_GCM);
+        assertThat(p.scanner().kind()).as("default: a USB scanner typing like a keyboard").isEqualTo(DeviceSetting.Kind.KEYBOARD);
+    }
+
+    @Test
+    void badCameraSettingsAreExplained() throws Exception {
+        Map<String, String> m = minimal();
+        m.put("device.faceCamera", "serial:/dev/ttyUSB0");
+        m.put("device.faceCamera.resolution", "640*480");
+        m.put("device.documentCamera.resolution", "8000x6000");
+        m.put("archive.cipher", "DES");
+        m.put("threshold.faceAttempts", "0");
+
+        assertThatThrownBy(() -> ProvisioningLoader.load(write(m)))
+                .isInstanceOfSatisfying(ProvisioningException.class, e -> {
+                    assertThat(e.problems()).extracting(ProvisioningProblem::key).containsExactlyInAnyOrder(
+                            "device.faceCamera", "device.faceCamera.resolution", "device.documentCamera.resolution",
+                            "archive.cipher", "threshold.faceAttempts");
+                    assertThat(e.getMessage())
+                            .contains("device.faceCamera: 'serial' is not possible for this device (expected none, simulated, system:<name>)")
+                            .contains("device.faceCamera.resolution: '640*480' is not a resolution")
+                            .contains("device.documentCamera.resolution: 8000x6000 is out of range")
+                            .contains("AES-256-GCM, SM4-GCM");
+                });
     }
 
     @Test

@@ -29,6 +29,67 @@ class ProvisioningWizardViewModelTest {
     }
 
     @Test
+    void offersTheCamerasAndSerialPortsPluggedIn() throws Exception {
+        // the real capture driver over a sysfs tree like the kernel's: one UVC camera (capture + metadata node)
+        Path sys = Files.createDirectories(dir.resolve("sys"));
+        for (String[] node : new String[][] {{"video0", "0"}, {"video1", "1"}}) {
+            Path n = Files.createDirectories(sys.resolve(node[0]));
+            Files.writeString(n.resolve("index"), node[1] + "\n");
+            Files.writeString(n.resolve("name"), "HD USB Camera\n");
+        }
+        org.onewindow.devices.camera.Cameras.useDriver(new org.onewindow.devices.camera.FfmpegCaptureDriver("ffmpeg",
+                org.onewindow.devices.camera.CameraLister.v4l2(sys, dir.resolve("dev")), 100));
+        AttachedDevices real = AttachedDevices.ofThisPc("ffmpeg");
+        AttachedDevices devices = new AttachedDevices() {
+            @Override
+            public java.util.List<String> cameras() throws org.onewindow.core.device.DeviceException {
+                return real.cameras();
+            }
+
+            @Override
+            public java.util.List<String> serialPorts() {
+                return java.util.List.of("/dev/ttyUSB0"); // this machine may have none
+            }
+        };
+        ProvisioningWizardViewModel vm = new ProvisioningWizardViewModel(dir.resolve("w.properties"), false,
+                Runnable::run, Runnable::run, devices);
+        assertThat(vm.choices(ProvisioningSchema.FACE_CAMERA)).containsExactly("none", "simulated");
+
+        vm.findDevices();
+
+        assertThat(vm.choices(ProvisioningSchema.FACE_CAMERA))
+                .containsExactly("system:HD USB Camera (video0)", "none", "simulated");
+        assertThat(vm.choices(ProvisioningSchema.DOCUMENT_CAMERA)).contains("system:HD USB Camera (video0)");
+        assertThat(vm.choices(ProvisioningSchema.ID_READER)).startsWith("serial:/dev/ttyUSB0");
+        assertThat(vm.choices(ProvisioningSchema.SCANNER)).startsWith("serial:/dev/ttyUSB0");
+        assertThat(vm.choices(ProvisioningSchema.FACE_CAMERA_RESOLUTION)).contains("640x480");
+        assertThat(vm.devicesStatusProperty().get()).isEqualTo("1 camera, 1 serial port");
+    }
+
+    @Test
+    void aFailingCameraListIsSaidAndTheFixedChoicesStay() {
+        AttachedDevices broken = new AttachedDevices() {
+            @Override
+            public java.util.List<String> cameras() throws org.onewindow.core.device.DeviceException {
+                throw new org.onewindow.core.device.DeviceException(
+                        org.onewindow.core.device.DeviceException.Kind.NOT_CONNECTED, "ffmpeg not found");
+            }
+
+            @Override
+            public java.util.List<String> serialPorts() {
+                return java.util.List.of();
+            }
+        };
+        ProvisioningWizardViewModel vm = new ProvisioningWizardViewModel(dir.resolve("w.properties"), false,
+                Runnable::run, Runnable::run, broken);
+
+        vm.findDevices();
+
+        assertThat(vm.devicesStatusProperty().get()).isEqualTo("0 cameras, 0 serial ports (cameras not listed: ffmpeg not found)");
+        assertThat(vm.choices(ProvisioningSchema.FACE_CAMERA)).containsExactly("none", "simulated");
+    }
+
+    @Test
     void listsTheMistakesAndWritesNothing() {
         Path target = dir.resolve("workstation.properties");
         ProvisioningWizardViewModel vm = new ProvisioningWizardViewModel(target, false, Runnable::run, Runnable::run);

@@ -27,6 +27,20 @@ public final class SerialPortProbe implements DeviceProbe {
         return "serial";
     }
 
+    /**
+     * The serial ports of this PC as a provisioning file names them ({@code /dev/ttyUSB0}, {@code COM3});
+     * empty when the native library cannot list them.
+     */
+    public static List<String> listPorts() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        try {
+            return java.util.Arrays.stream(SerialPort.getCommPorts())
+                    .map(p -> windows ? p.getSystemPortName() : p.getSystemPortPath()).distinct().sorted().toList();
+        } catch (RuntimeException | LinkageError e) {
+            return List.of();
+        }
+    }
+
     public static String libraryVersion() {
         return SerialPort.getVersion();
     }

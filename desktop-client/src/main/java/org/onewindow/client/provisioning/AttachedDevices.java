@@ -1,0 +1,32 @@
+package org.onewindow.client.provisioning;
+
+import java.util.List;
+import org.onewindow.core.device.DeviceException;
+import org.onewindow.devices.camera.CameraSettings;
+import org.onewindow.devices.camera.Cameras;
+import org.onewindow.devices.diag.SerialPortProbe;
+
+/** What is plugged into this PC now, for the wizard's device choices. Blocking I/O: never on the FX thread. */
+public interface AttachedDevices {
+    /** Camera names as the capture driver lists them (what {@code system:<name>} takes). */
+    List<String> cameras() throws DeviceException;
+
+    /** Serial ports as a provisioning file names them. */
+    List<String> serialPorts();
+
+    /** The real lists: cameras through the capture driver ({@code ffmpeg} program), ports through jSerialComm. */
+    static AttachedDevices ofThisPc(String ffmpeg) {
+        return new AttachedDevices() {
+            @Override
+            public List<String> cameras() throws DeviceException {
+                CameraSettings d = CameraSettings.defaults();
+                return Cameras.list(new CameraSettings(d.source(), null, d.width(), d.height(), d.fps(), null, ffmpeg));
+            }
+
+            @Override
+            public List<String> serialPorts() {
+                return SerialPortProbe.listPorts();
+            }
+        };
+    }
+}
