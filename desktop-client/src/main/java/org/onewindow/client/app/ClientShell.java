@@ -11,6 +11,7 @@ import org.onewindow.client.casework.CaseView;
 import org.onewindow.client.casework.CaseViewModel;
 import org.onewindow.client.casework.FinishFlow;
 import org.onewindow.client.casework.RatingDialog;
+import org.onewindow.client.citizen.CitizenDisplayMode;
 import org.onewindow.client.citizen.CitizenDisplayView;
 import org.onewindow.client.citizen.CitizenDisplayViewModel;
 import org.onewindow.client.clerk.ClerkView;
@@ -299,12 +300,14 @@ public final class ClientShell {
     }
 
     /**
-     * The citizen-facing screen, full screen on a second monitor. With one screen it would cover the clerk's
-     * workspace, so the rating is taken in a dialog instead (-Donewindow.citizenDisplay=true forces a window).
+     * The citizen-facing screen: full screen on a second monitor; with one screen only when IT (or the embedded
+     * demo) asks for a window ({@link CitizenDisplayMode}), else the rating is taken in a dialog.
      */
     private void openCitizenDisplay(ClerkSession session) {
-        boolean secondScreen = javafx.stage.Screen.getScreens().size() > 1;
-        if (!secondScreen && !Boolean.getBoolean("onewindow.citizenDisplay")) {
+        CitizenDisplayMode mode = CitizenDisplayMode.resolve(System.getProperty(CitizenDisplayMode.PROPERTY),
+                workstation.provisioning().map(org.onewindow.client.provisioning.Provisioning::citizenDisplay)
+                        .orElse(CitizenDisplayMode.AUTO));
+        if (!mode.opens(javafx.stage.Screen.getScreens().size())) {
             return;
         }
         citizen = new CitizenDisplayViewModel(FxUiExecutor.INSTANCE, workstation.clock());

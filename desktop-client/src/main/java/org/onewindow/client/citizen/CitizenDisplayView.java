@@ -69,7 +69,8 @@ public final class CitizenDisplayView extends StackPane {
         stage.setTitle(messages.getString("stage.title"));
         stage.setScene(new Scene(new CitizenDisplayView(model, messages), 1024, 640));
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getBounds).toList();
-        ScreenPlacement.citizenScreen(screens, clerkScreen.getBounds()).ifPresent(bounds -> {
+        java.util.Optional<Rectangle2D> citizenScreen = ScreenPlacement.citizenScreen(screens, clerkScreen.getBounds());
+        citizenScreen.ifPresent(bounds -> {
             stage.setX(bounds.getMinX());
             stage.setY(bounds.getMinY());
             stage.setWidth(bounds.getWidth());
@@ -77,6 +78,15 @@ public final class CitizenDisplayView extends StackPane {
             stage.setFullScreenExitHint("");
             stage.setFullScreen(true);
         });
+        if (citizenScreen.isEmpty()) {
+            // one screen (demo, training): a window in the bottom-right corner, over the clerk's window
+            Rectangle2D corner = ScreenPlacement.cornerWindow(clerkScreen.getVisualBounds(), 720, 460);
+            stage.setX(corner.getMinX());
+            stage.setY(corner.getMinY());
+            stage.setWidth(corner.getWidth());
+            stage.setHeight(corner.getHeight());
+            stage.setAlwaysOnTop(true);
+        }
         stage.show();
         return stage;
     }

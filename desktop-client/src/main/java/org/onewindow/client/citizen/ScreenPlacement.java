@@ -13,4 +13,11 @@ public final class ScreenPlacement {
     public static Optional<Rectangle2D> citizenScreen(List<Rectangle2D> screens, Rectangle2D clerkScreen) {
         return screens.stream().filter(s -> !s.equals(clerkScreen)).findFirst();
     }
+
+    /** A window of at most {@code width} x {@code height} in the bottom-right corner of {@code screen}. */
+    public static Rectangle2D cornerWindow(Rectangle2D screen, double width, double height) {
+        double w = Math.min(width, screen.getWidth() / 2);
+        double h = Math.min(height, screen.getHeight() / 2);
+        return new Rectangle2D(screen.getMaxX() - w - 16, screen.getMaxY() - h - 16, w, h);
+    }
 }

@@ -65,6 +65,10 @@ public final class OneWindowCommand implements Callable<Integer> {
         ClientSettings settings = backend == null ? embedded
                 : new ClientSettings(dir, backend, embedded.locale(), embedded.hall(), embedded.window(),
                 embedded.workstation(), false);
+        if (backend == null && System.getProperty(org.onewindow.client.citizen.CitizenDisplayMode.PROPERTY) == null) {
+            // the demo shows both sides of the counter, on one screen too: the citizen's display is a window
+            System.setProperty(org.onewindow.client.citizen.CitizenDisplayMode.PROPERTY, "window");
+        }
         OneWindowApp.launch(settings);
         return 0;
     }

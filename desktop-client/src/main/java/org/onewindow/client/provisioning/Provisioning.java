@@ -40,6 +40,7 @@ public record Provisioning(
         CipherSuite archiveCipher,
         String logLevel,
         Bridge bridge,
+        org.onewindow.client.citizen.CitizenDisplayMode citizenDisplay,
         boolean demo) {
 
     /**

@@ -253,6 +253,7 @@ public final class ProvisioningLoader {
                 new Provisioning.Bridge(bridgeOn, (Integer) v.get(ProvisioningSchema.BRIDGE_PORT),
                         (List<String>) v.get(ProvisioningSchema.BRIDGE_ORIGINS),
                         Optional.ofNullable((String) v.get(ProvisioningSchema.BRIDGE_TOKEN))),
+                (org.onewindow.client.citizen.CitizenDisplayMode) v.get(ProvisioningSchema.CITIZEN_DISPLAY),
                 (Boolean) v.get(ProvisioningSchema.DEMO));
     }
 }

@@ -47,6 +47,7 @@ public final class ProvisioningSchema {
     public static final String BRIDGE_PORT = "bridge.port";
     public static final String BRIDGE_ORIGINS = "bridge.allowedOrigins";
     public static final String BRIDGE_TOKEN = "bridge.token";
+    public static final String CITIZEN_DISPLAY = "display.citizen";
     public static final String DEMO = "demo";
 
     /** The value that means "start the sandbox back-end in-process" (demo and training machines). */
@@ -134,6 +135,10 @@ public final class ProvisioningSchema {
                         }
                         return v;
                     }),
+            key(CITIZEN_DISPLAY, false, "auto", "auto", false,
+                    "Citizen display: auto (full screen on a second monitor), window (a window even on one screen) or off",
+                    v -> org.onewindow.client.citizen.CitizenDisplayMode.valueOf(
+                            ((String) oneOf(v.toLowerCase(Locale.ROOT), "auto", "window", "off")).toUpperCase(Locale.ROOT))),
             key(DEMO, false, "false", "false", false, "Demo device bar and demo account: true or false",
                     ProvisioningSchema::bool));
 

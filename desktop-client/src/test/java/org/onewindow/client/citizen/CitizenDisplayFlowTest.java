@@ -102,9 +102,23 @@ class CitizenDisplayFlowTest extends FxRobot {
             assertThat(stage.isShowing()).isTrue();
             assertThat(stage.isFullScreen()).isFalse();
             assertThat(stage.getTitle()).isEqualTo("OneWindow — citizen display");
+            // in the bottom-right corner of the clerk's screen, not over the middle of the workspace
+            javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            assertThat(stage.getX() + stage.getWidth()).isLessThanOrEqualTo(screen.getMaxX());
+            assertThat(stage.getY() + stage.getHeight()).isLessThanOrEqualTo(screen.getMaxY());
+            assertThat(stage.getX()).isGreaterThan(screen.getMinX() + screen.getWidth() / 3);
         } finally {
             WaitForAsyncUtils.asyncFx(stage::close).get(5, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void theModeComesFromThePropertyThenTheFile() {
+        assertThat(CitizenDisplayMode.resolve(null, CitizenDisplayMode.AUTO).opens(1)).isFalse();
+        assertThat(CitizenDisplayMode.resolve(null, CitizenDisplayMode.AUTO).opens(2)).isTrue();
+        assertThat(CitizenDisplayMode.resolve("true", CitizenDisplayMode.OFF)).isEqualTo(CitizenDisplayMode.WINDOW);
+        assertThat(CitizenDisplayMode.resolve("off", CitizenDisplayMode.WINDOW).opens(2)).isFalse();
+        assertThat(CitizenDisplayMode.resolve("nonsense", CitizenDisplayMode.WINDOW)).isEqualTo(CitizenDisplayMode.WINDOW);
     }
 
     private boolean visible(String id) {

@@ -88,6 +88,34 @@ class ProvisionedDevicesTest {
     }
 
     @Test
+    void onOneScreenAWindowedCitizenDisplayGuidesTheCitizenThroughTheFaceCheck(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            try {
+                ui = ClerkWindowFixture.provisioned(stage, data, "W9", "WS-CIT-W9",
+                        Map.of("display.citizen", "window", "device.faceCamera", "simulated"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        robot.clickOn(robot.lookup("#signIn").queryButton());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#faceCheck").tryQuery().isPresent());
+        var citizen = ui.shell().citizenDisplay();
+        assertThat(citizen).as("display.citizen=window opens it on a single screen").isNotNull();
+        ui.workstation().demoDevices().orElseThrow().present(org.onewindow.core.demo.DemoCitizens.ZHANG_WEI);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ui.shell().clerk().cardProperty().get() != null);
+        robot.interact(() -> stage.requestFocus());
+
+        // the face panel's citizen guidance (请看向摄像头, 很好，请保持不动, 请眨眨眼 ...) reaches the citizen's display
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        robot.interact(() -> citizen.checkingNowProperty().addListener((o, was, now) -> seen.add(String.valueOf(now))));
+
+        robot.type(javafx.scene.input.KeyCode.F10);
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seen.stream().anyMatch(t -> t.startsWith("请")
+                || t.startsWith("很好")));
+    }
+
+    @Test
     void aSystemDocumentCameraIsCapturedAtTheConfiguredSize(FxRobot robot) throws Exception {
         // the capture driver lists one camera: ffmpeg's test pattern, captured by a real ffmpeg process
         Cameras.useDriver(new FfmpegCaptureDriver("ffmpeg", () -> List.of(FfmpegInput.testPattern(25)), 100));
