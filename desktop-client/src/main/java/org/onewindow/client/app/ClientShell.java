@@ -37,6 +37,7 @@ public final class ClientShell {
     private CaseViewModel serviceCase;
     private QueueViewModel queue;
     private CitizenDisplayViewModel citizen;
+    private String clerkName = "";
     private Stage citizenStage;
     private javafx.animation.PauseTransition idle;
     private org.onewindow.devices.scan.ScanHub scans;
@@ -84,6 +85,7 @@ public final class ClientShell {
 
     private void showClerk(ClerkSession session) {
         workstation.signedIn(session);
+        clerkName = session.displayName();
         clerk = workstation.clerkViewModel(FxUiExecutor.INSTANCE);
         clerk.addNoticeListener(this::toast);
         serviceCase = workstation.caseViewModel(FxUiExecutor.INSTANCE, clerk);
@@ -109,7 +111,7 @@ public final class ClientShell {
         });
         clerk.addIdentityListener((card, result) -> {
             if (citizen != null) {
-                citizen.showChecking(i18n.get("citizen.checkingIdentity"));
+                showCitizenChecking(i18n.get("citizen.checkingIdentity"));
             }
         });
         queue.start();
@@ -245,7 +247,7 @@ public final class ClientShell {
             }
         }, workstation.io()));
         if (citizen != null) {
-            face.guidanceZhProperty().addListener((obs, was, now) -> citizen.showChecking(now));
+            face.guidanceZhProperty().addListener((obs, was, now) -> showCitizenChecking(now));
         }
         window.show();
         face.start(workstation.referencePhoto(card), "id-card");
@@ -320,6 +322,22 @@ public final class ClientShell {
             }
         });
         stage.requestFocus();
+    }
+
+    /**
+     * Tells the citizen what is being checked. A citizen served without a called ticket (a walk-in, or the
+     * demo) would still see the welcome page: the display first switches to "serving at this window".
+     */
+    private void showCitizenChecking(String text) {
+        if (citizen == null) {
+            return;
+        }
+        if (citizen.phaseProperty().get() == CitizenDisplayViewModel.Phase.IDLE && queue != null) {
+            org.onewindow.core.queue.Ticket current = queue.currentProperty().get();
+            citizen.showServing(current == null ? "" : current.number(), queue.windowNameProperty().get(),
+                    clerkName);
+        }
+        citizen.showChecking(text);
     }
 
     private java.util.concurrent.CompletionStage<java.util.Optional<org.onewindow.core.rating.ServiceRating>> askRating(

@@ -80,7 +80,7 @@ public final class CitizenDisplayView extends StackPane {
         });
         if (citizenScreen.isEmpty()) {
             // one screen (demo, training): a window in the bottom-right corner, over the clerk's window
-            Rectangle2D corner = ScreenPlacement.cornerWindow(clerkScreen.getVisualBounds(), 720, 460);
+            Rectangle2D corner = ScreenPlacement.cornerWindow(clerkScreen.getVisualBounds(), 640, 400);
             stage.setX(corner.getMinX());
             stage.setY(corner.getMinY());
             stage.setWidth(corner.getWidth());

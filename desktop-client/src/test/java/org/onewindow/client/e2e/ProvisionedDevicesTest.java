@@ -113,6 +113,10 @@ class ProvisionedDevicesTest {
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> seen.stream().anyMatch(t -> t.startsWith("请")
                 || t.startsWith("很好")));
+        // no ticket was called (a walk-in): the display left its welcome page for the serving page
+        assertThat(citizen.phaseProperty().get()).isEqualTo(
+                org.onewindow.client.citizen.CitizenDisplayViewModel.Phase.SERVING);
+        assertThat(citizen.clerkNameProperty().get()).isNotBlank();
     }
 
     @Test
