@@ -41,7 +41,7 @@ public final class ProvisioningWizardApp extends Application {
                 io, FxUiExecutor.INSTANCE, AttachedDevices.ofThisPc(ffmpeg));
         vm.prefill(existing);
         stage.setTitle("OneWindow set-up");
-        stage.setScene(new Scene(new ProvisioningWizardView(vm).root()));
+        stage.setScene(new ProvisioningWizardView(vm).scene(javafx.stage.Screen.getPrimary().getVisualBounds()));
         stage.show();
         vm.findDevices();
     }

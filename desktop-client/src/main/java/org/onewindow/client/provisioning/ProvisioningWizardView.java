@@ -69,8 +69,18 @@ public final class ProvisioningWizardView {
         found.textProperty().bind(vm.devicesStatusProperty());
         HBox devices = new HBox(12, find, found);
         devices.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        root = new VBox(12, title, devices, grid, save, status, problems);
+        // the fields scroll on a small screen; Save, the status and the mistakes stay in view
+        javafx.scene.control.ScrollPane fields = new javafx.scene.control.ScrollPane(grid);
+        fields.setFitToWidth(true);
+        fields.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(fields, javafx.scene.layout.Priority.ALWAYS);
+        root = new VBox(12, title, devices, fields, save, status, problems);
         root.setPadding(new Insets(16));
+    }
+
+    /** A scene that shows every field on a common screen (on a smaller one the fields scroll). */
+    public javafx.scene.Scene scene(javafx.geometry.Rectangle2D screen) {
+        return new javafx.scene.Scene(root, Math.min(760, screen.getWidth()), Math.min(800, screen.getHeight() - 40));
     }
 
     public Parent root() {

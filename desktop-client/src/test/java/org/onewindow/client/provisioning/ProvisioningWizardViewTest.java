@@ -39,7 +39,11 @@ class ProvisioningWizardViewTest {
         }
         ProvisioningWizardViewModel vm = new ProvisioningWizardViewModel(target, false, Runnable::run, Runnable::run,
                 AttachedDevices.ofThisPc("ffmpeg"));
-        stage.setScene(new Scene(new ProvisioningWizardView(vm).root()));
+        // TestFX shares one stage across test classes: undo a previous class's minimum and size to the wizard
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.setScene(new ProvisioningWizardView(vm).scene(javafx.stage.Screen.getPrimary().getVisualBounds()));
+        stage.sizeToScene();
         stage.show();
     }
 
