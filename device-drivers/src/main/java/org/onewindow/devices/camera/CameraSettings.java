@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param height  capture height in pixels
  * @param fps     frame rate of the virtual sources
  * @param media   the folder or video file of the virtual sources
- * @param ffmpeg  the ffmpeg executable ("ffmpeg" looks it up on the PATH; the installer may ship its own)
+ * @param ffmpeg  the ffmpeg executable ("ffmpeg" looks it up on the PATH); null or blank: {@link FfmpegLocator}
+ *                picks the one bundled with the installed application, else "ffmpeg" from the PATH
  */
 public record CameraSettings(Source source, String device, int width, int height, double fps, Path media, String ffmpeg) {
     public enum Source { FFMPEG, VIRTUAL_IMAGES, VIRTUAL_VIDEO }
@@ -26,12 +27,12 @@ public record CameraSettings(Source source, String device, int width, int height
         if (source != Source.FFMPEG && media == null) {
             throw new IllegalArgumentException("a virtual camera needs its media folder or file");
         }
-        ffmpeg = ffmpeg == null || ffmpeg.isBlank() ? "ffmpeg" : ffmpeg;
+        ffmpeg = FfmpegLocator.resolve(ffmpeg);
     }
 
-    /** The first real camera at 640x480. */
+    /** The first real camera at 640x480, through the bundled ffmpeg if the application ships one, else the PATH's. */
     public static CameraSettings defaults() {
-        return new CameraSettings(Source.FFMPEG, null, 640, 480, 25, null, "ffmpeg");
+        return new CameraSettings(Source.FFMPEG, null, 640, 480, 25, null, null);
     }
 
     public CameraSettings withDevice(String name) {

@@ -24,7 +24,7 @@ public final class FaceDetectionBenchmark {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        OpenCvFaceDetector detector = OpenCvFaceDetector.fromSystem(null);
+        OpenCvFaceDetector detector = OpenCvFaceDetector.bundled();
         FaceQualityGate gate = new FaceQualityGate(detector, QualityThresholds.defaults());
         List<Frame> frames = new ArrayList<>();
         Scene base = Scene.frontal(640, 480, 1).size(0.55);

@@ -3,7 +3,6 @@ package org.onewindow.devices.face;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.onewindow.devices.camera.VirtualCamera;
 
 /**
  * The real pipeline: invented faces rendered into frames, played by the virtual camera, detected by
- * OpenCV's cascades from opencv-data, judged by the quality gate.
+ * OpenCV's cascades bundled with the application, judged by the quality gate.
  */
 class FaceQualityPipelineTest {
     static final Traits ZHANG = Traits.of(DemoCitizens.ZHANG_WEI.idNumber());
@@ -34,7 +33,7 @@ class FaceQualityPipelineTest {
 
     @BeforeAll
     static void load() {
-        detector = OpenCvFaceDetector.fromSystem(null);
+        detector = OpenCvFaceDetector.bundled();
         gate = new FaceQualityGate(detector, QualityThresholds.defaults());
     }
 
@@ -160,9 +159,5 @@ class FaceQualityPipelineTest {
             camera.open(640, 480);
             return gate.assess(camera.grab());
         }
-    }
-
-    static Path cascades() {
-        return Path.of("/usr/share/opencv4/haarcascades");
     }
 }
