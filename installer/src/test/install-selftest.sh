@@ -55,6 +55,7 @@ trap cleanup EXIT
 
 # the libraries jpackage found the runtime needs (libasound2, libpcsclite1, ...) plus GTK: install the
 # missing ones with apt first, so that dpkg -i itself installs the package and nothing else
+dpkg-deb -f "$deb" Recommends | grep -qw ffmpeg || fail "the package does not recommend ffmpeg (camera capture)"
 missing=()
 IFS=',' read -ra deps <<< "$(dpkg-deb -f "$deb" Depends)"
 for d in "${deps[@]}"; do
@@ -80,6 +81,7 @@ grep -q "WS-CI-08" /etc/onewindow/workstation.properties || fail "the silent ins
 [ -L /usr/bin/onewindow ] || fail "/usr/bin/onewindow link missing after install"
 [ -f /usr/share/applications/onewindow.desktop ] || fail "menu entry missing after install"
 [ -f /usr/share/icons/hicolor/256x256/apps/onewindow.png ] || fail "icon missing after install"
+[ -f /opt/onewindow/lib/app/third-party-notices.md ] || fail "third-party notices missing after install"
 [ -d /etc/onewindow ] && [ -d /var/lib/onewindow ] || fail "machine folders /etc/onewindow, /var/lib/onewindow missing"
 
 step "running the installed 'onewindow self-test' headless (no DISPLAY)"
@@ -92,6 +94,7 @@ fi
 cat "$work/self-test.log"
 grep -q "^PASS evidence store" "$work/self-test.log" || fail "self-test did not check the evidence store"
 grep -q "^PASS back-end" "$work/self-test.log" || fail "self-test did not reach the back-end"
+grep -q "^PASS face detector" "$work/self-test.log" || fail "the installed OpenCV natives or the bundled cascades do not detect a face"
 grep -q "^PASS device id-reader" "$work/self-test.log" || fail "self-test did not test-read the ID reader"
 grep -q "^PASS settings: provisioning file /etc/onewindow/workstation.properties" "$work/self-test.log" \
   || fail "self-test did not use the installed provisioning file"

@@ -342,7 +342,7 @@ public final class Workstation implements AutoCloseable {
 
     private synchronized OpenCvFaceDetector faceDetector() {
         if (faceDetector == null) {
-            faceDetector = OpenCvFaceDetector.fromSystem(null); // loads OpenCV once, on first use
+            faceDetector = OpenCvFaceDetector.create(null); // loads OpenCV once, on first use
         }
         return faceDetector;
     }

@@ -85,10 +85,28 @@ public final class SelfTestCommand implements Callable<Integer> {
                 checks.add(print(new Check("device " + r.kind() + " " + r.name(),
                         r.status() != DeviceReport.Status.FAULT, r.status() + " " + r.detail())));
             }
+            checks.add(print(checkFaceDetector()));
             checks.add(print(checkUpdates(ws, config)));
             checks.add(print(new Check("versions", true, WorkstationDiagnostics.versions().toString())));
         }
         return summary(checks);
+    }
+
+    /**
+     * The face check's detector as installed: OpenCV's native library for this platform (the installer keeps
+     * only the target's) and the bundled cascades, run on a rendered demo face that must be found.
+     */
+    private static Check checkFaceDetector() {
+        try (org.onewindow.devices.face.OpenCvFaceDetector detector =
+                     org.onewindow.devices.face.OpenCvFaceDetector.create(null)) {
+            java.awt.image.BufferedImage scene = org.onewindow.devices.camera.DemoFaceCamera
+                    .clipOf(DemoCitizens.ZHANG_WEI.idNumber()).get(0);
+            int faces = detector.faces(org.onewindow.devices.camera.Frames.toFrame(scene, 0, java.time.Instant.now())).size();
+            return new Check("face detector", faces == 1, detector.describe() + ", " + faces
+                    + (faces == 1 ? " face found in the test image" : " faces in the test image (expected 1)"));
+        } catch (RuntimeException | LinkageError e) {
+            return new Check("face detector", false, "OpenCV or its cascades did not load: " + e);
+        }
     }
 
     private static Check checkDataFolder(Path dir) {

@@ -7,6 +7,7 @@ import org.onewindow.client.provisioning.Provisioning;
 import org.onewindow.client.provisioning.Resolution;
 import org.onewindow.core.device.CodeScanner;
 import org.onewindow.devices.camera.CameraSettings;
+import org.onewindow.devices.camera.FfmpegLocator;
 import org.onewindow.devices.idcard.ReaderSettings;
 import org.onewindow.devices.scan.Scanners;
 import org.onewindow.devices.scan.serial.SerialScannerSettings;
@@ -101,7 +102,7 @@ public final class ConfiguredDevices {
 
     /** As {@link #ffmpeg(Optional)}, from the raw {@code device.ffmpeg} value (null when not set). */
     public static String ffmpeg(String configured) {
-        return configured == null || configured.isBlank() ? "ffmpeg" : configured; // FFMPEG-LOCATOR
+        return FfmpegLocator.resolve(configured);
     }
 
     /** A serial code scanner when the file names one ({@code device.scanner=serial:<port>}). */

@@ -41,7 +41,7 @@ class FaceCheckPanelTest {
                 25, Clock.systemUTC());
         FaceCheckSettings settings = new FaceCheckSettings(640, 480, FaceCheckSettings.defaults().quality(), 0.6, 1, 2,
                 false, 4);
-        vm = new FaceCheckViewModel(stranger, OpenCvFaceDetector.fromSystem(null),
+        vm = new FaceCheckViewModel(stranger, OpenCvFaceDetector.create(null),
                 r -> new FaceMatch(0.2, r.threshold(), false, "FCC-1", Clock.systemUTC().instant(), "scripted"),
                 settings, io, FxUiExecutor.INSTANCE, new FaceTexts(Locale.SIMPLIFIED_CHINESE), Clock.systemUTC(),
                 new Random(2));

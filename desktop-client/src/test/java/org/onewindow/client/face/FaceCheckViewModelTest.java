@@ -55,7 +55,7 @@ class FaceCheckViewModelTest {
 
     @BeforeAll
     static void loadDetector() {
-        detector = OpenCvFaceDetector.fromSystem(null);
+        detector = OpenCvFaceDetector.create(null);
     }
 
     @AfterAll

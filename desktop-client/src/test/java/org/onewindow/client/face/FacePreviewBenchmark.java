@@ -36,7 +36,7 @@ public final class FacePreviewBenchmark {
         Platform.startup(started::countDown);
         started.await();
         ExecutorService io = Executors.newSingleThreadExecutor();
-        OpenCvFaceDetector detector = OpenCvFaceDetector.fromSystem(null);
+        OpenCvFaceDetector detector = OpenCvFaceDetector.create(null);
         VirtualCamera camera = new VirtualCamera("bench", DemoFaceCamera.clipOf(DemoCitizens.ZHANG_WEI.idNumber()), 25,
                 Clock.systemUTC());
         FaceCheckViewModel vm = new FaceCheckViewModel(camera, detector, r -> {

@@ -34,7 +34,7 @@ class FacePreviewTest {
 
     @Start
     void start(Stage stage) {
-        detector = OpenCvFaceDetector.fromSystem(null);
+        detector = OpenCvFaceDetector.create(null);
         VirtualCamera camera = new VirtualCamera("demo", DemoFaceCamera.clipOf(DemoCitizens.LI_NA.idNumber()), 25,
                 Clock.systemUTC());
         // compares never finish here: the test is about the preview, not the decision
