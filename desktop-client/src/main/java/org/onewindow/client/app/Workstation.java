@@ -386,8 +386,9 @@ public final class Workstation implements AutoCloseable {
     }
 
     /**
-     * The desk camera as a code scanner: in the demo a virtual camera that the demo bar holds codes up to;
-     * a real camera for code scanning is configured by IT (docs/scanners.md).
+     * The desk camera as a code scanner: only in the demo, a virtual camera that the demo bar holds codes up
+     * to. On a counter PC the document camera belongs to the F11 capture window and codes come from the
+     * scanner (docs/scanners.md).
      */
     public Optional<CameraCodeScanner> codeCamera() {
         return Optional.ofNullable(codeCamera);
