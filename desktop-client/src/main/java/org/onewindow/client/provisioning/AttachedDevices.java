@@ -14,6 +14,11 @@ public interface AttachedDevices {
     /** Serial ports as a provisioning file names them. */
     List<String> serialPorts();
 
+    /** Calls {@code changed} (on a driver thread) when a camera is plugged in or out; close to stop. */
+    default AutoCloseable watchCameras(Runnable changed) throws DeviceException {
+        return () -> { };
+    }
+
     /** The real lists: cameras through the capture driver ({@code ffmpeg} program), ports through jSerialComm. */
     static AttachedDevices ofThisPc(String ffmpeg) {
         return new AttachedDevices() {
@@ -26,6 +31,23 @@ public interface AttachedDevices {
             @Override
             public List<String> serialPorts() {
                 return SerialPortProbe.listPorts();
+            }
+
+            @Override
+            public AutoCloseable watchCameras(Runnable changed) throws DeviceException {
+                CameraSettings d = CameraSettings.defaults();
+                return Cameras.watch(new CameraSettings(d.source(), null, d.width(), d.height(), d.fps(), null, ffmpeg),
+                        new org.onewindow.devices.camera.CameraPlugListener() {
+                            @Override
+                            public void attached(String name) {
+                                changed.run();
+                            }
+
+                            @Override
+                            public void detached(String name) {
+                                changed.run();
+                            }
+                        });
             }
         };
     }

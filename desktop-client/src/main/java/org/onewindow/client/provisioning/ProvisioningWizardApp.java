@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class ProvisioningWizardApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningWizardApp.class);
     private static volatile Path target;
+    private AutoCloseable cameraWatch = () -> { };
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "wizard-io");
         t.setDaemon(true);
@@ -44,10 +45,16 @@ public final class ProvisioningWizardApp extends Application {
         stage.setScene(new ProvisioningWizardView(vm).scene(javafx.stage.Screen.getPrimary().getVisualBounds()));
         stage.show();
         vm.findDevices();
+        cameraWatch = vm.watchCameras();
     }
 
     @Override
     public void stop() {
+        try {
+            cameraWatch.close();
+        } catch (Exception e) {
+            LOG.debug("camera watch did not close: {}", e.toString());
+        }
         io.shutdownNow();
     }
 }

@@ -132,6 +132,33 @@ public final class ProvisioningWizardViewModel {
         });
     }
 
+    /**
+     * Follows cameras plugged in or out while the wizard is open (hot-plug): each change lists the devices
+     * again. Close the result when the wizard closes. Starting the watch is I/O: it runs on the I/O executor.
+     */
+    public AutoCloseable watchCameras() {
+        java.util.concurrent.atomic.AtomicReference<AutoCloseable> watch = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        io.execute(() -> {
+            try {
+                AutoCloseable w = attached.watchCameras(() -> ui.execute(this::findDevices));
+                watch.set(w);
+                if (closed.get()) {
+                    w.close();
+                }
+            } catch (Exception e) {
+                ui.execute(() -> devicesStatus.set("Cameras are not watched for plugging in: " + e.getMessage()));
+            }
+        });
+        return () -> {
+            closed.set(true);
+            AutoCloseable w = watch.getAndSet(null);
+            if (w != null) {
+                w.close();
+            }
+        };
+    }
+
     private void offer(String key, List<String> fixed, String prefix, List<String> found) {
         List<String> all = new java.util.ArrayList<>(found.stream().map(n -> prefix + n).toList());
         all.addAll(fixed);

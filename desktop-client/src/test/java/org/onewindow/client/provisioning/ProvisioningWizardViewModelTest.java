@@ -67,6 +67,33 @@ class ProvisioningWizardViewModelTest {
     }
 
     @Test
+    void aCameraPluggedInWhileTheWizardIsOpenIsOffered() throws Exception {
+        Path sys = Files.createDirectories(dir.resolve("sys-plug"));
+        org.onewindow.devices.camera.Cameras.useDriver(new org.onewindow.devices.camera.FfmpegCaptureDriver("ffmpeg",
+                org.onewindow.devices.camera.CameraLister.v4l2(sys, dir.resolve("dev")), 100));
+        java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.BlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
+        ProvisioningWizardViewModel vm = new ProvisioningWizardViewModel(dir.resolve("w.properties"), false, io, ui::add,
+                AttachedDevices.ofThisPc("ffmpeg"));
+        try (AutoCloseable watch = vm.watchCameras()) {
+            Thread.sleep(300); // the watch starts on the I/O thread
+            Path n = Files.createDirectories(sys.resolve("video4"));
+            Files.writeString(n.resolve("index"), "0\n");
+            Files.writeString(n.resolve("name"), "Document Camera\n");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!vm.choices(ProvisioningSchema.DOCUMENT_CAMERA).contains("system:Document Camera (video4)")) {
+                Runnable task = ui.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (task != null) {
+                    task.run();
+                }
+                assertThat(System.nanoTime()).as("the plugged camera is offered").isLessThan(deadline);
+            }
+        } finally {
+            io.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailingCameraListIsSaidAndTheFixedChoicesStay() {
         AttachedDevices broken = new AttachedDevices() {
             @Override
