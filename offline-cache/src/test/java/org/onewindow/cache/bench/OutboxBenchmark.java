@@ -28,8 +28,9 @@ import org.onewindow.verification.backend.HttpHallServices;
  *       interleaved with the floor: appending the same number of bytes to a plain file and fsyncing it;</li>
  *   <li>sync throughput: a backlog of packages drained to the sandbox archive over loopback HTTP.</li>
  * </ol>
- * Run: {@code mvn -o -q -pl offline-cache -am test-compile} then
- * {@code java -cp <test classpath> org.onewindow.cache.bench.OutboxBenchmark [--commits N] [--backlog N] [--dir D]}.
+ * Run: {@code offline-cache/bench.sh [--commits N] [--backlog N] [--dir D] [--keep]} from the repository root.
+ * {@code --backlog 0} measures the commit only (quick iterations); a folder made by the harness is deleted at
+ * the end (the latency database and the floor file alone take ~900 MB) unless {@code --keep} is given.
  * Not a unit test: timings belong here, never in assertions.
  */
 public final class OutboxBenchmark {
@@ -48,23 +49,44 @@ public final class OutboxBenchmark {
         int commits = 300;
         int backlog = 10_000;
         Path dir = null;
+        boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--commits" -> commits = Integer.parseInt(args[++i]);
                 case "--backlog" -> backlog = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--keep" -> keep = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (dir == null) {
+        boolean made = dir == null;
+        if (made) {
             Path target = Files.createDirectories(Path.of("offline-cache", "target").toAbsolutePath());
             dir = Files.createTempDirectory(target, "outbox-bench");
         }
         System.out.printf(Locale.ROOT, "OneWindow outbox benchmark in %s (java %s, %d cpus)%n", dir,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         WorkstationKeys keys = WorkstationKeys.openInFolder(dir.resolve("keys"), "WS-BENCH");
-        commitLatency(dir, keys, commits);
-        syncThroughput(dir, keys, backlog);
+        try {
+            commitLatency(dir, keys, commits);
+            if (backlog > 0) {
+                syncThroughput(dir, keys, backlog);
+            } else {
+                System.out.printf(Locale.ROOT, "%nSync throughput: skipped (--backlog 0)%n");
+            }
+        } finally {
+            if (made && !keep) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void commitLatency(Path dir, WorkstationKeys keys, int rounds) throws Exception {
