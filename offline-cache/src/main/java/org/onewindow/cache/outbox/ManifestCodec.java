@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import org.onewindow.cache.crypto.Es256;
 import org.onewindow.core.evidence.EvidenceItem;
 import org.onewindow.core.evidence.EvidencePackage;
 import org.onewindow.core.verify.VerificationResult;
@@ -95,14 +96,12 @@ public final class ManifestCodec {
 
     /** Signs {@code unsigned} and returns the canonical bytes of the signed manifest. */
     public static byte[] sign(ObjectNode unsigned, PrivateKey key, String keyId) throws GeneralSecurityException {
-        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-        ecdsa.initSign(key);
-        ecdsa.update(canonical(unsigned));
+        byte[] signature = Es256.sign(key, canonical(unsigned));
         ObjectNode signed = unsigned.deepCopy();
         signed.putObject("signature")
                 .put("alg", SIGNATURE_ALGORITHM)
                 .put("keyId", keyId)
-                .put("value", Base64.getEncoder().encodeToString(ecdsa.sign()));
+                .put("value", Base64.getEncoder().encodeToString(signature));
         return canonical(signed);
     }
 
