@@ -73,6 +73,10 @@ public final class SqliteEvidenceStore implements Outbox {
     private final Clock clock;
     private final StoreOptions options;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Statements prepared once and kept (under {@link #lock}): preparing costs more than running most of them. */
+    private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+    /** The {@code synchronous} level the connection is at (null: unknown), so it is set only when it changes. */
+    private Boolean synchronousFull;
     private final List<Consumer<StoredPackage>> listeners = new CopyOnWriteArrayList<>();
     private volatile String lastSyncError;
     private volatile boolean draining;
@@ -250,7 +254,10 @@ public final class SqliteEvidenceStore implements Outbox {
         } catch (GeneralSecurityException e) {
             throw new EvidenceStoreException(Kind.CRYPTO, "cannot encrypt package " + evidence.packageId(), e);
         }
-        String contentDigest = Hashes.sha256Hex(ManifestCodec.canonical(ManifestCodec.unsigned(evidence, digests, null)));
+        // one manifest tree: without a predecessor its canonical form is the content digest (idempotency check);
+        // under the lock it gets its chain link and is signed
+        ObjectNode manifestTree = ManifestCodec.unsigned(evidence, digests, null);
+        String contentDigest = Hashes.sha256Hex(ManifestCodec.canonical(manifestTree));
 
         StoredPackage stored;
         lock.lock();
@@ -268,44 +275,44 @@ public final class SqliteEvidenceStore implements Outbox {
                 byte[] manifest;
                 byte[] sealedManifest;
                 try {
-                    ObjectNode unsigned = ManifestCodec.unsigned(evidence, digests, previous);
-                    manifest = ManifestCodec.sign(unsigned, keys.signingKey(), keys.keyId());
+                    manifestTree.put("previousPackageHash", previous);
+                    manifest = ManifestCodec.sign(manifestTree, keys.signingKey(), keys.keyId());
                     sealedManifest = crypto.seal(suite, dataKey, manifest,
                             EnvelopeCrypto.context(evidence.packageId(), "manifest"));
                 } catch (GeneralSecurityException e) {
                     throw new CryptoFailure(e);
                 }
-                long seq;
-                try (PreparedStatement ps = connection.prepareStatement("""
+                String packageHash = Hashes.sha256Hex(manifest);
+                long storedAt = clock.millis();
+                PreparedStatement row = prepared("""
                         INSERT INTO packages(package_id, case_id, state, stored_at, package_hash, previous_hash,
-                          content_digest, suite, wrapped_key, manifest) VALUES (?,?,?,?,?,?,?,?,?,?)""",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, evidence.packageId());
-                    ps.setString(2, evidence.caseId());
-                    ps.setString(3, PackageState.PENDING.name());
-                    ps.setLong(4, clock.millis());
-                    ps.setString(5, Hashes.sha256Hex(manifest));
-                    ps.setString(6, previous);
-                    ps.setString(7, contentDigest);
-                    ps.setString(8, suite.name());
-                    ps.setBytes(9, wrappedKey);
-                    ps.setBytes(10, sealedManifest);
-                    ps.executeUpdate();
-                    try (ResultSet keysRs = ps.getGeneratedKeys()) {
-                        keysRs.next();
-                        seq = keysRs.getLong(1);
-                    }
+                          content_digest, suite, wrapped_key, manifest) VALUES (?,?,?,?,?,?,?,?,?,?)""");
+                row.setString(1, evidence.packageId());
+                row.setString(2, evidence.caseId());
+                row.setString(3, PackageState.PENDING.name());
+                row.setLong(4, storedAt);
+                row.setString(5, packageHash);
+                row.setString(6, previous);
+                row.setString(7, contentDigest);
+                row.setString(8, suite.name());
+                row.setBytes(9, wrappedKey);
+                row.setBytes(10, sealedManifest);
+                row.executeUpdate();
+                long seq;
+                try (ResultSet rs = prepared("SELECT last_insert_rowid()").executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
                 }
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO blobs(package_seq, ordinal, content) VALUES (?,?,?)")) {
-                    for (int i = 0; i < sealedBlobs.size(); i++) {
-                        ps.setLong(1, seq);
-                        ps.setInt(2, i);
-                        ps.setBytes(3, sealedBlobs.get(i));
-                        ps.executeUpdate();
-                    }
+                PreparedStatement blob = prepared("INSERT INTO blobs(package_seq, ordinal, content) VALUES (?,?,?)");
+                for (int i = 0; i < sealedBlobs.size(); i++) {
+                    blob.setLong(1, seq);
+                    blob.setInt(2, i);
+                    blob.setBytes(3, sealedBlobs.get(i));
+                    blob.executeUpdate();
                 }
-                return select(evidence.packageId());
+                // what select(packageId) would read back, without reading it back
+                return new StoredPackage(evidence.packageId(), evidence.caseId(), PackageState.PENDING,
+                        Instant.ofEpochMilli(storedAt), packageHash, null, null);
             });
         } catch (CryptoFailure e) {
             throw new EvidenceStoreException(Kind.CRYPTO, "cannot sign package " + evidence.packageId(), e.getCause());
@@ -345,12 +352,11 @@ public final class SqliteEvidenceStore implements Outbox {
     @Override
     public boolean retryBlocked(String packageId) throws EvidenceStoreException {
         StoredPackage changed = write(false, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     UPDATE packages SET state = 'PENDING', attempts = 0, next_attempt_at = 0, last_error = NULL
-                    WHERE package_id = ? AND state = 'BLOCKED'""")) {
-                ps.setString(1, packageId);
-                return ps.executeUpdate() == 1 ? select(packageId) : null;
-            }
+                    WHERE package_id = ? AND state = 'BLOCKED'""");
+            ps.setString(1, packageId);
+            return ps.executeUpdate() == 1 ? select(packageId) : null;
         });
         if (changed == null) {
             return false;
@@ -396,14 +402,13 @@ public final class SqliteEvidenceStore implements Outbox {
     @Override
     public Optional<DueRef> nextDue(Instant now, long afterSeq) throws EvidenceStoreException {
         return Optional.ofNullable(read(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     SELECT seq, package_id, attempts FROM packages
-                    WHERE state = 'PENDING' AND seq > ? AND next_attempt_at <= ? ORDER BY seq LIMIT 1""")) {
-                ps.setLong(1, afterSeq);
-                ps.setLong(2, now.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new DueRef(rs.getLong(1), rs.getString(2), rs.getInt(3)) : null;
-                }
+                    WHERE state = 'PENDING' AND seq > ? AND next_attempt_at <= ? ORDER BY seq LIMIT 1""");
+            ps.setLong(1, afterSeq);
+            ps.setLong(2, now.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new DueRef(rs.getLong(1), rs.getString(2), rs.getInt(3)) : null;
             }
         }));
     }
@@ -452,18 +457,17 @@ public final class SqliteEvidenceStore implements Outbox {
         boolean purgeNow = options.retention().isZero();
         StoredPackage changed = write(false, () -> {
             long now = clock.millis();
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     UPDATE packages SET state = 'ARCHIVED', last_error = NULL, receipt_number = ?, receipt_sha256 = ?,
                       receipt_archived_at = ?, receipt_signature = ?, receipted_at = ?
-                    WHERE package_id = ? AND state <> 'ARCHIVED'""")) {
-                ps.setString(1, receipt.receiptNumber());
-                ps.setString(2, receipt.manifestSha256());
-                ps.setString(3, receipt.archivedAt() == null ? null : receipt.archivedAt().toString());
-                ps.setString(4, receipt.signature());
-                ps.setLong(5, now);
-                ps.setString(6, packageId);
-                ps.executeUpdate();
-            }
+                    WHERE package_id = ? AND state <> 'ARCHIVED'""");
+            ps.setString(1, receipt.receiptNumber());
+            ps.setString(2, receipt.manifestSha256());
+            ps.setString(3, receipt.archivedAt() == null ? null : receipt.archivedAt().toString());
+            ps.setString(4, receipt.signature());
+            ps.setLong(5, now);
+            ps.setString(6, packageId);
+            ps.executeUpdate();
             if (purgeNow) {
                 purge(packageId, now);
             }
@@ -476,14 +480,13 @@ public final class SqliteEvidenceStore implements Outbox {
     @Override
     public StoredPackage markRetry(String packageId, String error, Instant nextAttemptAt) throws EvidenceStoreException {
         StoredPackage changed = write(false, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     UPDATE packages SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-                    WHERE package_id = ? AND state = 'PENDING'""")) {
-                ps.setLong(1, nextAttemptAt.toEpochMilli());
-                ps.setString(2, error);
-                ps.setString(3, packageId);
-                ps.executeUpdate();
-            }
+                    WHERE package_id = ? AND state = 'PENDING'""");
+            ps.setLong(1, nextAttemptAt.toEpochMilli());
+            ps.setString(2, error);
+            ps.setString(3, packageId);
+            ps.executeUpdate();
             return select(packageId);
         });
         notifyListeners(changed);
@@ -493,13 +496,12 @@ public final class SqliteEvidenceStore implements Outbox {
     @Override
     public StoredPackage markBlocked(String packageId, String error) throws EvidenceStoreException {
         StoredPackage changed = write(false, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     UPDATE packages SET state = 'BLOCKED', attempts = attempts + 1, last_error = ?
-                    WHERE package_id = ? AND state = 'PENDING'""")) {
-                ps.setString(1, error);
-                ps.setString(2, packageId);
-                ps.executeUpdate();
-            }
+                    WHERE package_id = ? AND state = 'PENDING'""");
+            ps.setString(1, error);
+            ps.setString(2, packageId);
+            ps.executeUpdate();
             return select(packageId);
         });
         LOG.warn("package {} blocked: {}", packageId, error);
@@ -518,14 +520,13 @@ public final class SqliteEvidenceStore implements Outbox {
         long cutoff = clock.millis() - options.retention().toMillis();
         int purged = write(false, () -> {
             List<String> due = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     SELECT package_id FROM packages
-                    WHERE state = 'ARCHIVED' AND purged_at IS NULL AND receipted_at <= ?""")) {
-                ps.setLong(1, cutoff);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(rs.getString(1));
-                    }
+                    WHERE state = 'ARCHIVED' AND purged_at IS NULL AND receipted_at <= ?""");
+            ps.setLong(1, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getString(1));
                 }
             }
             long now = clock.millis();
@@ -563,16 +564,15 @@ public final class SqliteEvidenceStore implements Outbox {
     }
 
     private void purge(String packageId, long now) throws SQLException {
-        try (PreparedStatement blobs = connection.prepareStatement(
+        PreparedStatement blobs = prepared(
                 "DELETE FROM blobs WHERE package_seq = (SELECT seq FROM packages WHERE package_id = ?)");
-             PreparedStatement row = connection.prepareStatement(
-                     "UPDATE packages SET manifest = NULL, wrapped_key = NULL, purged_at = ? WHERE package_id = ?")) {
-            blobs.setString(1, packageId);
-            blobs.executeUpdate();
-            row.setLong(1, now);
-            row.setString(2, packageId);
-            row.executeUpdate();
-        }
+        PreparedStatement row = prepared(
+                "UPDATE packages SET manifest = NULL, wrapped_key = NULL, purged_at = ? WHERE package_id = ?");
+        blobs.setString(1, packageId);
+        blobs.executeUpdate();
+        row.setLong(1, now);
+        row.setString(2, packageId);
+        row.executeUpdate();
     }
 
     // ---------------------------------------------------------------- for the chain verifier and tests
@@ -652,6 +652,10 @@ public final class SqliteEvidenceStore implements Outbox {
         checkpointer.close();
         lock.lock();
         try {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             LOG.warn("closing the outbox: {}", e.getMessage());
@@ -672,29 +676,26 @@ public final class SqliteEvidenceStore implements Outbox {
 
     private Sealed readSealed(String packageId) throws SQLException {
         Sealed head;
-        try (PreparedStatement ps = connection.prepareStatement("""
+        PreparedStatement ps = prepared("""
                 SELECT seq, package_hash, previous_hash, receipt_sha256, suite, wrapped_key, manifest, attempts
-                FROM packages WHERE package_id = ?""")) {
-            ps.setString(1, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                head = new Sealed(rs.getLong(1), packageId, rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6), rs.getBytes(7), List.of(), rs.getInt(8));
+                FROM packages WHERE package_id = ?""");
+        ps.setString(1, packageId);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
             }
+            head = new Sealed(rs.getLong(1), packageId, rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getBytes(6), rs.getBytes(7), List.of(), rs.getInt(8));
         }
         if (head.sealedManifest() == null) {
             return null;
         }
         List<byte[]> blobs = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT content FROM blobs WHERE package_seq = ? ORDER BY ordinal")) {
-            ps.setLong(1, head.seq());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    blobs.add(rs.getBytes(1));
-                }
+        PreparedStatement blobQuery = prepared("SELECT content FROM blobs WHERE package_seq = ? ORDER BY ordinal");
+        blobQuery.setLong(1, head.seq());
+        try (ResultSet rs = blobQuery.executeQuery()) {
+            while (rs.next()) {
+                blobs.add(rs.getBytes(1));
             }
         }
         return new Sealed(head.seq(), packageId, head.packageHash(), head.previousHash(), head.receiptSha256(),
@@ -720,18 +721,29 @@ public final class SqliteEvidenceStore implements Outbox {
     }
 
     private String lastPackageHash() throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT package_hash FROM packages ORDER BY seq DESC LIMIT 1")) {
+        try (ResultSet rs = prepared("SELECT package_hash FROM packages ORDER BY seq DESC LIMIT 1").executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
+    /**
+     * The statement for {@code sql}, prepared on first use and kept until {@link #close}. Callers hold
+     * {@link #lock}, set every parameter and close the result sets they open (which resets the statement).
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
     private String contentDigestOf(String packageId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT content_digest FROM packages WHERE package_id = ?")) {
-            ps.setString(1, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+        PreparedStatement ps = prepared("SELECT content_digest FROM packages WHERE package_id = ?");
+        ps.setString(1, packageId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 
@@ -745,25 +757,24 @@ public final class SqliteEvidenceStore implements Outbox {
     }
 
     private List<StoredPackage> selectMany(String where, String... params) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(COLUMNS + where)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            List<StoredPackage> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ArchiveReceipt receipt = null;
-                    if (rs.getString(7) != null) {
-                        String archivedAt = rs.getString(9);
-                        receipt = new ArchiveReceipt(rs.getString(1), rs.getString(7), rs.getString(8),
-                                archivedAt == null ? null : Instant.parse(archivedAt), rs.getString(10));
-                    }
-                    out.add(new StoredPackage(rs.getString(1), rs.getString(2), PackageState.valueOf(rs.getString(3)),
-                            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), receipt, rs.getString(6)));
-                }
-            }
-            return out;
+        PreparedStatement ps = prepared(COLUMNS + where);
+        for (int i = 0; i < params.length; i++) {
+            ps.setString(i + 1, params[i]);
         }
+        List<StoredPackage> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ArchiveReceipt receipt = null;
+                if (rs.getString(7) != null) {
+                    String archivedAt = rs.getString(9);
+                    receipt = new ArchiveReceipt(rs.getString(1), rs.getString(7), rs.getString(8),
+                            archivedAt == null ? null : Instant.parse(archivedAt), rs.getString(10));
+                }
+                out.add(new StoredPackage(rs.getString(1), rs.getString(2), PackageState.valueOf(rs.getString(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), receipt, rs.getString(6)));
+            }
+        }
+        return out;
     }
 
     @FunctionalInterface
@@ -804,15 +815,19 @@ public final class SqliteEvidenceStore implements Outbox {
      * such as the CLI cannot slip a package into the chain in between). {@code durable}: fsync at commit.
      */
     private <T> T inTransaction(boolean durable, Work<T> work) throws EvidenceStoreException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
-            s.execute("BEGIN IMMEDIATE");
+        try {
+            if (!Boolean.valueOf(durable).equals(synchronousFull)) {
+                synchronousFull = null;
+                prepared(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL").execute();
+                synchronousFull = durable;
+            }
+            prepared("BEGIN IMMEDIATE").execute();
             try {
                 T result = work.run();
-                s.execute("COMMIT");
+                prepared("COMMIT").execute();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(s);
+                rollbackQuietly();
                 throw e;
             }
         } catch (SQLException e) {
@@ -820,9 +835,9 @@ public final class SqliteEvidenceStore implements Outbox {
         }
     }
 
-    private static void rollbackQuietly(Statement s) {
+    private void rollbackQuietly() {
         try {
-            s.execute("ROLLBACK");
+            prepared("ROLLBACK").execute();
         } catch (SQLException e) {
             // SQLite may already have rolled back (e.g. after SQLITE_FULL): nothing left to undo
         }
