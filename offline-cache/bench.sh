@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs the outbox benchmark (commit latency vs the raw fsync floor, sync throughput to the sandbox).
-# Usage: offline-cache/bench.sh [--commits N] [--backlog N] [--dir DIR]     (from the repository root)
+# Usage: offline-cache/bench.sh [--commits N] [--backlog N] [--dir DIR] [--keep]     (from the repository root)
+# --backlog 0 skips the drain (quick commit-only runs); the default is the 10,000-package backlog.
 # The reactor's own modules are taken from their target/classes, never from ~/.m2 (shared, maybe stale).
 set -e
 cd "$(dirname "$0")/.."

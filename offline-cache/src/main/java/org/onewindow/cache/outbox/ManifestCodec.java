@@ -2,7 +2,9 @@ package org.onewindow.cache.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,8 +16,8 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
+import org.onewindow.cache.crypto.Es256;
 import org.onewindow.core.evidence.EvidenceItem;
 import org.onewindow.core.evidence.EvidencePackage;
 import org.onewindow.core.verify.VerificationResult;
@@ -41,6 +43,8 @@ public final class ManifestCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Writes object members sorted by name (a {@code TreeMap}: {@code String} order) without copying the tree. */
+    private static final ObjectWriter CANONICAL = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
     private ManifestCodec() {
     }
@@ -95,14 +99,13 @@ public final class ManifestCodec {
 
     /** Signs {@code unsigned} and returns the canonical bytes of the signed manifest. */
     public static byte[] sign(ObjectNode unsigned, PrivateKey key, String keyId) throws GeneralSecurityException {
-        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
-        ecdsa.initSign(key);
-        ecdsa.update(canonical(unsigned));
-        ObjectNode signed = unsigned.deepCopy();
+        byte[] signature = Es256.sign(key, canonical(unsigned));
+        ObjectNode signed = NODES.objectNode();   // a shallow copy: the members are not changed, only added to
+        signed.setAll(unsigned);
         signed.putObject("signature")
                 .put("alg", SIGNATURE_ALGORITHM)
                 .put("keyId", keyId)
-                .put("value", Base64.getEncoder().encodeToString(ecdsa.sign()));
+                .put("value", Base64.getEncoder().encodeToString(signature));
         return canonical(signed);
     }
 
@@ -131,31 +134,10 @@ public final class ManifestCodec {
     /** The canonical bytes of {@code node} (see the class comment). */
     public static byte[] canonical(JsonNode node) {
         try {
-            return MAPPER.writeValueAsBytes(sorted(node));
+            return CANONICAL.writeValueAsBytes(node);
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.sort(null);
-            ObjectNode out = NODES.objectNode();
-            for (String name : names) {
-                out.set(name, sorted(node.get(name)));
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = NODES.arrayNode();
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
-                out.add(sorted(it.next()));
-            }
-            return out;
-        }
-        return node;
     }
 
     /** The SHA-256 of each item named in a manifest, in order. */

@@ -62,9 +62,20 @@ public final class SqliteEvidenceStore implements Outbox {
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_FULL = 13;
     private static final int SQLITE_NOTADB = 26;
-    /** WAL bytes after which a background checkpoint copies them into the database file. */
-    private static final long CHECKPOINT_AFTER_BYTES = 8L << 20;
-    private static final long SMALL_WRITE_ESTIMATE = 8L << 10;
+    /** WAL bytes (estimated) after which a background checkpoint copies them into the database file, when quiet. */
+    private static final long CHECKPOINT_AFTER_BYTES = 32L << 20;
+    /** How long nothing must have been written before that checkpoint runs. */
+    private static final long CHECKPOINT_QUIET_NANOS = 500_000_000L;
+    /** WAL bytes (estimated) after which the checkpoint runs even while writes keep coming. */
+    private static final long CHECKPOINT_FORCE_BYTES = 64L << 20;
+    /** Checkpoint passes at most, to catch up with the commits that came during the pass before. */
+    private static final int CHECKPOINT_PASSES = 8;
+    /**
+     * WAL pages a write adds besides its blobs: the package row, its three indexes, the blob b-tree and its
+     * index, page 1, the pointer map, free-list pages on a purge. Measured: a commit adds its blobs plus about
+     * eleven 16 kB pages, receipt + purge about ten pages.
+     */
+    private static final int WRITE_OVERHEAD_PAGES = 12;
 
     private final Path folder;
     private final Connection connection;
@@ -73,20 +84,24 @@ public final class SqliteEvidenceStore implements Outbox {
     private final Clock clock;
     private final StoreOptions options;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Statements prepared once and kept (under {@link #lock}): preparing costs more than running most of them. */
+    private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+    /** The {@code synchronous} level the connection is at (null: unknown), so it is set only when it changes. */
+    private Boolean synchronousFull;
     private final List<Consumer<StoredPackage>> listeners = new CopyOnWriteArrayList<>();
     private volatile String lastSyncError;
     private volatile boolean draining;
     private final Checkpointer checkpointer;
 
     private SqliteEvidenceStore(Path folder, Connection connection, WorkstationKeys keys, Clock clock,
-                                StoreOptions options) {
+                                StoreOptions options, long pageSize) {
         this.folder = folder;
         this.connection = connection;
         this.keys = keys;
         this.crypto = new EnvelopeCrypto(keys.wrappingKey());
         this.clock = clock;
         this.options = options;
-        this.checkpointer = new Checkpointer(folder.resolve(DATABASE_FILE).toAbsolutePath());
+        this.checkpointer = new Checkpointer(folder.resolve(DATABASE_FILE).toAbsolutePath(), pageSize);
     }
 
     /** Opens (creating when needed) the outbox in {@code folder} with the default options. */
@@ -106,6 +121,7 @@ public final class SqliteEvidenceStore implements Outbox {
             throw new EvidenceStoreException(Kind.IO, "cannot create the outbox folder " + folder, e);
         }
         Connection c = null;
+        long pageSize;
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = c.createStatement()) {
@@ -122,13 +138,13 @@ public final class SqliteEvidenceStore implements Outbox {
                 s.execute("PRAGMA secure_delete=FAST");
                 // checkpoints run on a background connection, not inside a clerk's commit
                 s.execute("PRAGMA wal_autocheckpoint=0");
+                pageSize = queryLong(s, "PRAGMA page_size");
                 if (options.maxDatabaseBytes() > 0) {
-                    long pageSize = queryLong(s, "PRAGMA page_size");
                     s.execute("PRAGMA max_page_count=" + Math.max(1, options.maxDatabaseBytes() / pageSize));
                 }
                 createSchema(s);
             }
-            SqliteEvidenceStore store = new SqliteEvidenceStore(folder, c, keys, clock, options);
+            SqliteEvidenceStore store = new SqliteEvidenceStore(folder, c, keys, clock, options, pageSize);
             store.checkKeystoreMatches();
             store.warmUp();
             return store;
@@ -250,7 +266,10 @@ public final class SqliteEvidenceStore implements Outbox {
         } catch (GeneralSecurityException e) {
             throw new EvidenceStoreException(Kind.CRYPTO, "cannot encrypt package " + evidence.packageId(), e);
         }
-        String contentDigest = Hashes.sha256Hex(ManifestCodec.canonical(ManifestCodec.unsigned(evidence, digests, null)));
+        // one manifest tree: without a predecessor its canonical form is the content digest (idempotency check);
+        // under the lock it gets its chain link and is signed
+        ObjectNode manifestTree = ManifestCodec.unsigned(evidence, digests, null);
+        String contentDigest = Hashes.sha256Hex(ManifestCodec.canonical(manifestTree));
 
         StoredPackage stored;
         lock.lock();
@@ -268,55 +287,55 @@ public final class SqliteEvidenceStore implements Outbox {
                 byte[] manifest;
                 byte[] sealedManifest;
                 try {
-                    ObjectNode unsigned = ManifestCodec.unsigned(evidence, digests, previous);
-                    manifest = ManifestCodec.sign(unsigned, keys.signingKey(), keys.keyId());
+                    manifestTree.put("previousPackageHash", previous);
+                    manifest = ManifestCodec.sign(manifestTree, keys.signingKey(), keys.keyId());
                     sealedManifest = crypto.seal(suite, dataKey, manifest,
                             EnvelopeCrypto.context(evidence.packageId(), "manifest"));
                 } catch (GeneralSecurityException e) {
                     throw new CryptoFailure(e);
                 }
-                long seq;
-                try (PreparedStatement ps = connection.prepareStatement("""
+                String packageHash = Hashes.sha256Hex(manifest);
+                long storedAt = clock.millis();
+                PreparedStatement row = prepared("""
                         INSERT INTO packages(package_id, case_id, state, stored_at, package_hash, previous_hash,
-                          content_digest, suite, wrapped_key, manifest) VALUES (?,?,?,?,?,?,?,?,?,?)""",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, evidence.packageId());
-                    ps.setString(2, evidence.caseId());
-                    ps.setString(3, PackageState.PENDING.name());
-                    ps.setLong(4, clock.millis());
-                    ps.setString(5, Hashes.sha256Hex(manifest));
-                    ps.setString(6, previous);
-                    ps.setString(7, contentDigest);
-                    ps.setString(8, suite.name());
-                    ps.setBytes(9, wrappedKey);
-                    ps.setBytes(10, sealedManifest);
-                    ps.executeUpdate();
-                    try (ResultSet keysRs = ps.getGeneratedKeys()) {
-                        keysRs.next();
-                        seq = keysRs.getLong(1);
-                    }
+                          content_digest, suite, wrapped_key, manifest) VALUES (?,?,?,?,?,?,?,?,?,?)""");
+                row.setString(1, evidence.packageId());
+                row.setString(2, evidence.caseId());
+                row.setString(3, PackageState.PENDING.name());
+                row.setLong(4, storedAt);
+                row.setString(5, packageHash);
+                row.setString(6, previous);
+                row.setString(7, contentDigest);
+                row.setString(8, suite.name());
+                row.setBytes(9, wrappedKey);
+                row.setBytes(10, sealedManifest);
+                row.executeUpdate();
+                long seq;
+                try (ResultSet rs = prepared("SELECT last_insert_rowid()").executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
                 }
-                try (PreparedStatement ps = connection.prepareStatement(
-                        "INSERT INTO blobs(package_seq, ordinal, content) VALUES (?,?,?)")) {
-                    for (int i = 0; i < sealedBlobs.size(); i++) {
-                        ps.setLong(1, seq);
-                        ps.setInt(2, i);
-                        ps.setBytes(3, sealedBlobs.get(i));
-                        ps.executeUpdate();
-                    }
+                PreparedStatement blob = prepared("INSERT INTO blobs(package_seq, ordinal, content) VALUES (?,?,?)");
+                for (int i = 0; i < sealedBlobs.size(); i++) {
+                    blob.setLong(1, seq);
+                    blob.setInt(2, i);
+                    blob.setBytes(3, sealedBlobs.get(i));
+                    blob.executeUpdate();
                 }
-                return select(evidence.packageId());
+                // what select(packageId) would read back, without reading it back
+                return new StoredPackage(evidence.packageId(), evidence.caseId(), PackageState.PENDING,
+                        Instant.ofEpochMilli(storedAt), packageHash, null, null);
             });
         } catch (CryptoFailure e) {
             throw new EvidenceStoreException(Kind.CRYPTO, "cannot sign package " + evidence.packageId(), e.getCause());
         } finally {
             lock.unlock();
         }
-        long written = wrappedKey.length;
+        long blobBytes = wrappedKey.length;
         for (byte[] b : sealedBlobs) {
-            written += b.length;
+            blobBytes += b.length;
         }
-        checkpointer.written(written);
+        checkpointer.written(blobBytes);
         LOG.debug("package {} stored locally ({} items)", stored.packageId(), items.size());
         notifyListeners(stored);
         return stored;
@@ -345,12 +364,11 @@ public final class SqliteEvidenceStore implements Outbox {
     @Override
     public boolean retryBlocked(String packageId) throws EvidenceStoreException {
         StoredPackage changed = write(false, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     UPDATE packages SET state = 'PENDING', attempts = 0, next_attempt_at = 0, last_error = NULL
-                    WHERE package_id = ? AND state = 'BLOCKED'""")) {
-                ps.setString(1, packageId);
-                return ps.executeUpdate() == 1 ? select(packageId) : null;
-            }
+                    WHERE package_id = ? AND state = 'BLOCKED'""");
+            ps.setString(1, packageId);
+            return ps.executeUpdate() == 1 ? select(packageId) : null;
         });
         if (changed == null) {
             return false;
@@ -396,14 +414,13 @@ public final class SqliteEvidenceStore implements Outbox {
     @Override
     public Optional<DueRef> nextDue(Instant now, long afterSeq) throws EvidenceStoreException {
         return Optional.ofNullable(read(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     SELECT seq, package_id, attempts FROM packages
-                    WHERE state = 'PENDING' AND seq > ? AND next_attempt_at <= ? ORDER BY seq LIMIT 1""")) {
-                ps.setLong(1, afterSeq);
-                ps.setLong(2, now.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new DueRef(rs.getLong(1), rs.getString(2), rs.getInt(3)) : null;
-                }
+                    WHERE state = 'PENDING' AND seq > ? AND next_attempt_at <= ? ORDER BY seq LIMIT 1""");
+            ps.setLong(1, afterSeq);
+            ps.setLong(2, now.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new DueRef(rs.getLong(1), rs.getString(2), rs.getInt(3)) : null;
             }
         }));
     }
@@ -452,18 +469,17 @@ public final class SqliteEvidenceStore implements Outbox {
         boolean purgeNow = options.retention().isZero();
         StoredPackage changed = write(false, () -> {
             long now = clock.millis();
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     UPDATE packages SET state = 'ARCHIVED', last_error = NULL, receipt_number = ?, receipt_sha256 = ?,
                       receipt_archived_at = ?, receipt_signature = ?, receipted_at = ?
-                    WHERE package_id = ? AND state <> 'ARCHIVED'""")) {
-                ps.setString(1, receipt.receiptNumber());
-                ps.setString(2, receipt.manifestSha256());
-                ps.setString(3, receipt.archivedAt() == null ? null : receipt.archivedAt().toString());
-                ps.setString(4, receipt.signature());
-                ps.setLong(5, now);
-                ps.setString(6, packageId);
-                ps.executeUpdate();
-            }
+                    WHERE package_id = ? AND state <> 'ARCHIVED'""");
+            ps.setString(1, receipt.receiptNumber());
+            ps.setString(2, receipt.manifestSha256());
+            ps.setString(3, receipt.archivedAt() == null ? null : receipt.archivedAt().toString());
+            ps.setString(4, receipt.signature());
+            ps.setLong(5, now);
+            ps.setString(6, packageId);
+            ps.executeUpdate();
             if (purgeNow) {
                 purge(packageId, now);
             }
@@ -476,14 +492,13 @@ public final class SqliteEvidenceStore implements Outbox {
     @Override
     public StoredPackage markRetry(String packageId, String error, Instant nextAttemptAt) throws EvidenceStoreException {
         StoredPackage changed = write(false, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     UPDATE packages SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-                    WHERE package_id = ? AND state = 'PENDING'""")) {
-                ps.setLong(1, nextAttemptAt.toEpochMilli());
-                ps.setString(2, error);
-                ps.setString(3, packageId);
-                ps.executeUpdate();
-            }
+                    WHERE package_id = ? AND state = 'PENDING'""");
+            ps.setLong(1, nextAttemptAt.toEpochMilli());
+            ps.setString(2, error);
+            ps.setString(3, packageId);
+            ps.executeUpdate();
             return select(packageId);
         });
         notifyListeners(changed);
@@ -493,13 +508,12 @@ public final class SqliteEvidenceStore implements Outbox {
     @Override
     public StoredPackage markBlocked(String packageId, String error) throws EvidenceStoreException {
         StoredPackage changed = write(false, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     UPDATE packages SET state = 'BLOCKED', attempts = attempts + 1, last_error = ?
-                    WHERE package_id = ? AND state = 'PENDING'""")) {
-                ps.setString(1, error);
-                ps.setString(2, packageId);
-                ps.executeUpdate();
-            }
+                    WHERE package_id = ? AND state = 'PENDING'""");
+            ps.setString(1, error);
+            ps.setString(2, packageId);
+            ps.executeUpdate();
             return select(packageId);
         });
         LOG.warn("package {} blocked: {}", packageId, error);
@@ -518,14 +532,13 @@ public final class SqliteEvidenceStore implements Outbox {
         long cutoff = clock.millis() - options.retention().toMillis();
         int purged = write(false, () -> {
             List<String> due = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("""
+            PreparedStatement ps = prepared("""
                     SELECT package_id FROM packages
-                    WHERE state = 'ARCHIVED' AND purged_at IS NULL AND receipted_at <= ?""")) {
-                ps.setLong(1, cutoff);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        due.add(rs.getString(1));
-                    }
+                    WHERE state = 'ARCHIVED' AND purged_at IS NULL AND receipted_at <= ?""");
+            ps.setLong(1, cutoff);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getString(1));
                 }
             }
             long now = clock.millis();
@@ -563,16 +576,15 @@ public final class SqliteEvidenceStore implements Outbox {
     }
 
     private void purge(String packageId, long now) throws SQLException {
-        try (PreparedStatement blobs = connection.prepareStatement(
+        PreparedStatement blobs = prepared(
                 "DELETE FROM blobs WHERE package_seq = (SELECT seq FROM packages WHERE package_id = ?)");
-             PreparedStatement row = connection.prepareStatement(
-                     "UPDATE packages SET manifest = NULL, wrapped_key = NULL, purged_at = ? WHERE package_id = ?")) {
-            blobs.setString(1, packageId);
-            blobs.executeUpdate();
-            row.setLong(1, now);
-            row.setString(2, packageId);
-            row.executeUpdate();
-        }
+        PreparedStatement row = prepared(
+                "UPDATE packages SET manifest = NULL, wrapped_key = NULL, purged_at = ? WHERE package_id = ?");
+        blobs.setString(1, packageId);
+        blobs.executeUpdate();
+        row.setLong(1, now);
+        row.setString(2, packageId);
+        row.executeUpdate();
     }
 
     // ---------------------------------------------------------------- for the chain verifier and tests
@@ -652,6 +664,10 @@ public final class SqliteEvidenceStore implements Outbox {
         checkpointer.close();
         lock.lock();
         try {
+            for (PreparedStatement ps : statements.values()) {
+                ps.close();
+            }
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             LOG.warn("closing the outbox: {}", e.getMessage());
@@ -672,29 +688,26 @@ public final class SqliteEvidenceStore implements Outbox {
 
     private Sealed readSealed(String packageId) throws SQLException {
         Sealed head;
-        try (PreparedStatement ps = connection.prepareStatement("""
+        PreparedStatement ps = prepared("""
                 SELECT seq, package_hash, previous_hash, receipt_sha256, suite, wrapped_key, manifest, attempts
-                FROM packages WHERE package_id = ?""")) {
-            ps.setString(1, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                head = new Sealed(rs.getLong(1), packageId, rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6), rs.getBytes(7), List.of(), rs.getInt(8));
+                FROM packages WHERE package_id = ?""");
+        ps.setString(1, packageId);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
             }
+            head = new Sealed(rs.getLong(1), packageId, rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getBytes(6), rs.getBytes(7), List.of(), rs.getInt(8));
         }
         if (head.sealedManifest() == null) {
             return null;
         }
         List<byte[]> blobs = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT content FROM blobs WHERE package_seq = ? ORDER BY ordinal")) {
-            ps.setLong(1, head.seq());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    blobs.add(rs.getBytes(1));
-                }
+        PreparedStatement blobQuery = prepared("SELECT content FROM blobs WHERE package_seq = ? ORDER BY ordinal");
+        blobQuery.setLong(1, head.seq());
+        try (ResultSet rs = blobQuery.executeQuery()) {
+            while (rs.next()) {
+                blobs.add(rs.getBytes(1));
             }
         }
         return new Sealed(head.seq(), packageId, head.packageHash(), head.previousHash(), head.receiptSha256(),
@@ -720,18 +733,29 @@ public final class SqliteEvidenceStore implements Outbox {
     }
 
     private String lastPackageHash() throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT package_hash FROM packages ORDER BY seq DESC LIMIT 1")) {
+        try (ResultSet rs = prepared("SELECT package_hash FROM packages ORDER BY seq DESC LIMIT 1").executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
+    /**
+     * The statement for {@code sql}, prepared on first use and kept until {@link #close}. Callers hold
+     * {@link #lock}, set every parameter and close the result sets they open (which resets the statement).
+     */
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
     private String contentDigestOf(String packageId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT content_digest FROM packages WHERE package_id = ?")) {
-            ps.setString(1, packageId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+        PreparedStatement ps = prepared("SELECT content_digest FROM packages WHERE package_id = ?");
+        ps.setString(1, packageId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 
@@ -745,25 +769,24 @@ public final class SqliteEvidenceStore implements Outbox {
     }
 
     private List<StoredPackage> selectMany(String where, String... params) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(COLUMNS + where)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            List<StoredPackage> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ArchiveReceipt receipt = null;
-                    if (rs.getString(7) != null) {
-                        String archivedAt = rs.getString(9);
-                        receipt = new ArchiveReceipt(rs.getString(1), rs.getString(7), rs.getString(8),
-                                archivedAt == null ? null : Instant.parse(archivedAt), rs.getString(10));
-                    }
-                    out.add(new StoredPackage(rs.getString(1), rs.getString(2), PackageState.valueOf(rs.getString(3)),
-                            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), receipt, rs.getString(6)));
-                }
-            }
-            return out;
+        PreparedStatement ps = prepared(COLUMNS + where);
+        for (int i = 0; i < params.length; i++) {
+            ps.setString(i + 1, params[i]);
         }
+        List<StoredPackage> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ArchiveReceipt receipt = null;
+                if (rs.getString(7) != null) {
+                    String archivedAt = rs.getString(9);
+                    receipt = new ArchiveReceipt(rs.getString(1), rs.getString(7), rs.getString(8),
+                            archivedAt == null ? null : Instant.parse(archivedAt), rs.getString(10));
+                }
+                out.add(new StoredPackage(rs.getString(1), rs.getString(2), PackageState.valueOf(rs.getString(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), receipt, rs.getString(6)));
+            }
+        }
+        return out;
     }
 
     @FunctionalInterface
@@ -795,7 +818,7 @@ public final class SqliteEvidenceStore implements Outbox {
             return inTransaction(durable, work);
         } finally {
             lock.unlock();
-            checkpointer.written(SMALL_WRITE_ESTIMATE);
+            checkpointer.written(0);
         }
     }
 
@@ -804,15 +827,19 @@ public final class SqliteEvidenceStore implements Outbox {
      * such as the CLI cannot slip a package into the chain in between). {@code durable}: fsync at commit.
      */
     private <T> T inTransaction(boolean durable, Work<T> work) throws EvidenceStoreException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
-            s.execute("BEGIN IMMEDIATE");
+        try {
+            if (!Boolean.valueOf(durable).equals(synchronousFull)) {
+                synchronousFull = null;
+                prepared(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL").execute();
+                synchronousFull = durable;
+            }
+            prepared("BEGIN IMMEDIATE").execute();
             try {
                 T result = work.run();
-                s.execute("COMMIT");
+                prepared("COMMIT").execute();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(s);
+                rollbackQuietly();
                 throw e;
             }
         } catch (SQLException e) {
@@ -820,9 +847,9 @@ public final class SqliteEvidenceStore implements Outbox {
         }
     }
 
-    private static void rollbackQuietly(Statement s) {
+    private void rollbackQuietly() {
         try {
-            s.execute("ROLLBACK");
+            prepared("ROLLBACK").execute();
         } catch (SQLException e) {
             // SQLite may already have rolled back (e.g. after SQLITE_FULL): nothing left to undo
         }
@@ -872,37 +899,61 @@ public final class SqliteEvidenceStore implements Outbox {
     }
 
     /**
-     * Copies the WAL into the database file on its own connection and thread once enough has been written:
-     * a PASSIVE checkpoint never blocks the writer, so a clerk's commit pays for its own fsync only.
+     * Copies the WAL into the database file on its own connection and thread, at a quiet moment. Once
+     * {@link #CHECKPOINT_AFTER_BYTES} have been written, the checkpoint waits until nothing has been written
+     * for {@link #CHECKPOINT_QUIET_NANOS}: a clerk's commits are minutes apart, so it runs between them and its
+     * writes and fsync of the database file do not compete with a commit's fsync. Under continuous writing
+     * (a drain, a burst, the benchmark) it runs anyway once {@link #CHECKPOINT_FORCE_BYTES} have piled up, so
+     * the WAL stays bounded. A PASSIVE checkpoint never blocks the writer.
      */
     private static final class Checkpointer {
         private final String url;
+        private final long overheadBytes;
         private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
         private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
-        private java.util.concurrent.ExecutorService thread;
+        private volatile long lastWrite = System.nanoTime();
+        private java.util.concurrent.ScheduledThreadPoolExecutor thread;
         private Connection connection;
         private boolean closed;
 
-        Checkpointer(Path databaseFile) {
+        Checkpointer(Path databaseFile, long pageSize) {
             this.url = "jdbc:sqlite:" + databaseFile;
+            this.overheadBytes = WRITE_OVERHEAD_PAGES * pageSize;
         }
 
-        void written(long bytes) {
-            if (pending.addAndGet(bytes) >= CHECKPOINT_AFTER_BYTES && queued.compareAndSet(false, true)) {
-                synchronized (this) {
-                    if (closed) {
-                        return;
-                    }
-                    if (thread == null) {
-                        thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                            Thread t = new Thread(r, "onewindow-outbox-checkpoint");
-                            t.setDaemon(true);
-                            return t;
-                        });
-                    }
-                    thread.execute(this::checkpoint);
-                }
+        /** One write transaction committed, with {@code blobBytes} of blobs (0 for bookkeeping). */
+        void written(long blobBytes) {
+            lastWrite = System.nanoTime();
+            if (pending.addAndGet(blobBytes + overheadBytes) >= CHECKPOINT_AFTER_BYTES
+                    && queued.compareAndSet(false, true)) {
+                schedule(CHECKPOINT_QUIET_NANOS);
             }
+        }
+
+        private synchronized void schedule(long delayNanos) {
+            if (closed) {
+                return;
+            }
+            if (thread == null) {
+                thread = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+                    Thread t = new Thread(r, "onewindow-outbox-checkpoint");
+                    t.setDaemon(true);
+                    return t;
+                });
+                // at close a checkpoint still waiting for quiet is dropped: SQLite checkpoints as the last
+                // connection closes
+                thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            }
+            thread.schedule(this::whenQuiet, delayNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+
+        private void whenQuiet() {
+            long quietFor = System.nanoTime() - lastWrite;
+            if (quietFor < CHECKPOINT_QUIET_NANOS && pending.get() < CHECKPOINT_FORCE_BYTES) {
+                schedule(CHECKPOINT_QUIET_NANOS - quietFor);
+                return;
+            }
+            checkpoint();
         }
 
         private void checkpoint() {
@@ -915,8 +966,21 @@ public final class SqliteEvidenceStore implements Outbox {
                         s.execute("PRAGMA busy_timeout=10000");
                     }
                 }
+                // frames committed while a checkpoint copies are left for the next pass; a few passes catch up
+                // (each copies only what came during the one before), and once every frame is in the database
+                // file the next commit writes the WAL from its start again instead of growing it
                 try (Statement s = connection.createStatement()) {
-                    s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                    int previousLog = -1;
+                    for (int pass = 0; pass < CHECKPOINT_PASSES; pass++) {
+                        try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                            rs.next();
+                            // busy, or no frame came since the pass before: nothing left to catch up with
+                            if (rs.getInt(1) != 0 || rs.getInt(2) == previousLog) {
+                                break;
+                            }
+                            previousLog = rs.getInt(2);
+                        }
+                    }
                 }
             } catch (SQLException e) {
                 // the next checkpoint (or SQLite at close) catches up; the WAL only grows meanwhile
