@@ -36,8 +36,25 @@ import org.slf4j.LoggerFactory;
  * its own with {@link #main}.
  */
 public final class SandboxBackend implements AutoCloseable {
-    public static final String VERSION = "0.1.0";
+    /**
+     * This build's version (what `/health` reports and the update manifest publishes as the latest, so a
+     * client of the same build is up to date).
+     */
+    public static final String VERSION = buildVersion();
     private static final Logger LOG = LoggerFactory.getLogger(SandboxBackend.class);
+
+    private static String buildVersion() {
+        try (java.io.InputStream in = SandboxBackend.class.getResourceAsStream("version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "");
+            return v.isBlank() || v.startsWith("${") ? "0.0.0-dev" : v;
+        } catch (java.io.IOException e) {
+            return "0.0.0-dev";
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
