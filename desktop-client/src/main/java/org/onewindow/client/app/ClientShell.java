@@ -50,13 +50,20 @@ public final class ClientShell {
         this.i18n = workstation.i18n();
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1480, 860);
+        // 1480x860 where it fits; a common 1366x768 counter PC gets the whole screen instead
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        boolean small = screen.getWidth() < 1480 || screen.getHeight() < 860;
+        this.scene = new Scene(new javafx.scene.layout.StackPane(), Math.min(1480, screen.getWidth()),
+                Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(
                 ClientShell.class.getResource("/org/onewindow/client/onewindow.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle(i18n.get("app.title"));
-        stage.setMinWidth(1000);
-        stage.setMinHeight(640);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(640, screen.getHeight()));
+        if (small) {
+            stage.setMaximized(true);
+        }
     }
 
     public void showSignIn() {

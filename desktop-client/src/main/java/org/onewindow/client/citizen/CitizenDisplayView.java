@@ -86,6 +86,13 @@ public final class CitizenDisplayView extends StackPane {
             stage.setWidth(corner.getWidth());
             stage.setHeight(corner.getHeight());
             stage.setAlwaysOnTop(true);
+            // some window managers drop the geometry asked for before the window is mapped: ask again after
+            stage.setOnShown(e -> {
+                stage.setX(corner.getMinX());
+                stage.setY(corner.getMinY());
+                stage.setWidth(corner.getWidth());
+                stage.setHeight(corner.getHeight());
+            });
         }
         stage.show();
         return stage;

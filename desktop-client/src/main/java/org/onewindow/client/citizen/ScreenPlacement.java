@@ -14,10 +14,13 @@ public final class ScreenPlacement {
         return screens.stream().filter(s -> !s.equals(clerkScreen)).findFirst();
     }
 
-    /** A window of at most {@code width} x {@code height} in the bottom-right corner of {@code screen}. */
+    /**
+     * A window of at most {@code width} x {@code height}, and at most 40 % x 45 % of the screen so the clerk's
+     * window stays usable, in the bottom-right corner of {@code screen}.
+     */
     public static Rectangle2D cornerWindow(Rectangle2D screen, double width, double height) {
-        double w = Math.min(width, screen.getWidth() / 2);
-        double h = Math.min(height, screen.getHeight() / 2);
+        double w = Math.min(width, screen.getWidth() * 0.4);
+        double h = Math.min(height, screen.getHeight() * 0.45);
         return new Rectangle2D(screen.getMaxX() - w - 16, screen.getMaxY() - h - 16, w, h);
     }
 }
