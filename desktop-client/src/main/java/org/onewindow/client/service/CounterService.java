@@ -103,6 +103,84 @@ public final class CounterService {
         return store.commit(pkg);
     }
 
+    /**
+     * Archives a passport chip read: the data group 1 fields, the DG2 face as stored on the chip, and the
+     * passive authentication as a verification ("icao-9303-chip"). Returns once durable.
+     */
+    public org.onewindow.core.evidence.StoredPackage archivePassport(String caseId,
+                                                                     org.onewindow.core.device.PassportData data)
+            throws EvidenceStoreException {
+        List<EvidenceItem> items = new ArrayList<>();
+        items.add(new EvidenceItem("passport-dg1", "application/json", passportJson(data), "passport chip data (DG1)"));
+        if (data.faceImage() != null) {
+            items.add(new EvidenceItem("passport-face", data.faceMimeType(), data.faceImage(), "passport chip face (DG2)"));
+        }
+        EvidencePackage pkg = new EvidencePackage(UUID.randomUUID().toString(), caseId, null, clerk.get(),
+                counter.hall(), counter.window(), counter.workstation(), clock.instant(), items,
+                List.of(passportVerification(data, clock.instant())));
+        return store.commit(pkg);
+    }
+
+    /**
+     * The chip's passive authentication as a verdict: VALID when the data group hashes and the SOD signature
+     * hold and the document signer chains to a configured CSCA; UNVERIFIABLE (UNKNOWN_ISSUER) when no CSCA list
+     * is configured; INVALID (UNKNOWN_ISSUER) when the chain fails. A read whose hashes or signature fail never
+     * gets here: the reader refuses it.
+     */
+    static VerificationResult passportVerification(org.onewindow.core.device.PassportData data, java.time.Instant at) {
+        var pa = data.passiveAuthentication();
+        java.util.Map<String, Boolean> checks = new java.util.LinkedHashMap<>();
+        for (int dg : pa.checkedDataGroups()) {
+            checks.put("dg" + dg + "-hash", true);
+        }
+        checks.put("sod-signature", pa.signatureValid());
+        if (pa.chain() != org.onewindow.core.device.PassportData.ChainStatus.NOT_CHECKED) {
+            checks.put("csca-chain", pa.chain() == org.onewindow.core.device.PassportData.ChainStatus.VERIFIED);
+        }
+        java.util.Map<String, Object> claims = new java.util.LinkedHashMap<>();
+        claims.put("documentCode", data.documentCode());
+        claims.put("issuingState", data.issuingState());
+        claims.put("nationality", data.nationality());
+        claims.put("dateOfExpiry", String.valueOf(data.dateOfExpiry()));
+        org.onewindow.core.verify.Verdict verdict;
+        org.onewindow.core.verify.VerificationReason reason;
+        switch (pa.chain()) {
+            case VERIFIED -> {
+                verdict = pa.signatureValid() ? org.onewindow.core.verify.Verdict.VALID : org.onewindow.core.verify.Verdict.INVALID;
+                reason = pa.signatureValid() ? null : org.onewindow.core.verify.VerificationReason.BAD_SIGNATURE;
+            }
+            case NOT_CHECKED -> {
+                verdict = org.onewindow.core.verify.Verdict.UNVERIFIABLE;
+                reason = org.onewindow.core.verify.VerificationReason.UNKNOWN_ISSUER;
+            }
+            default -> {
+                verdict = org.onewindow.core.verify.Verdict.INVALID;
+                reason = org.onewindow.core.verify.VerificationReason.UNKNOWN_ISSUER;
+            }
+        }
+        return new VerificationResult("icao-9303-chip", verdict, reason, pa.detail(), checks, claims,
+                org.onewindow.core.verify.VerificationMode.LOCAL_RULES, null, at);
+    }
+
+    static byte[] passportJson(org.onewindow.core.device.PassportData d) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("documentCode", d.documentCode());
+        n.put("documentNumber", d.documentNumber());
+        n.put("issuingState", d.issuingState());
+        n.put("primaryIdentifier", d.primaryIdentifier());
+        n.put("secondaryIdentifier", d.secondaryIdentifier());
+        n.put("nationality", d.nationality());
+        n.put("dateOfBirth", String.valueOf(d.dateOfBirth()));
+        n.put("sex", d.sex());
+        n.put("dateOfExpiry", String.valueOf(d.dateOfExpiry()));
+        n.put("documentSigner", d.passiveAuthentication().signer());
+        try {
+            return JSON.writeValueAsBytes(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode passport data", e);
+        }
+    }
+
     static byte[] cardJson(IdCard card) {
         ObjectNode n = JSON.createObjectNode();
         n.put("type", card.type().name());
