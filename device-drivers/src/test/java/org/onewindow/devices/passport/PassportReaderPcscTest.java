@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import javax.smartcardio.CardTerminal;
-import javax.smartcardio.TerminalFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,8 +120,7 @@ class PassportReaderPcscTest {
     @Test
     void aRemovedChipIsNoCard() throws Exception {
         PassportChipEmulator chip = insert(passport);
-        chip.close();
-        awaitCard(false);
+        chip.removeAndAwait(Duration.ofSeconds(15));
         assertThatThrownBy(() -> new JmrtdPassportReader(READER, List.of()).read(MrzLine2.parse(passport.mrzLine2())))
                 .isInstanceOfSatisfying(PassportException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_CARD))
                 .hasMessageContaining("no chip");
@@ -138,26 +135,7 @@ class PassportReaderPcscTest {
                 .hasMessageContaining("Virtual PCD");
     }
 
-    /** Connects the emulator to vpcd and waits until PC/SC sees the card. */
     static PassportChipEmulator insert(SyntheticPassport p) throws Exception {
-        awaitCard(false);
-        PassportChipEmulator chip = PassportChipEmulator.insert(p);
-        awaitCard(true);
-        return chip;
-    }
-
-    static void awaitCard(boolean present) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            CardTerminal t = TerminalFactory.getInstance("PC/SC", null).terminals().getTerminal(READER);
-            if (t != null && t.isCardPresent() == present) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("PC/SC reader " + READER + " did not report the card "
-                        + (present ? "present" : "absent") + " within 15 s (terminal " + t + ")");
-            }
-            Thread.sleep(50);
-        }
+        return PassportChipEmulator.insertAndAwait(p, Duration.ofSeconds(15));
     }
 }

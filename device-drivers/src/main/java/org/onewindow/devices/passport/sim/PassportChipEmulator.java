@@ -16,9 +16,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.TerminalFactory;
 import org.onewindow.core.device.MrzAccessKey;
 import org.onewindow.devices.passport.MrzLine2;
 import org.slf4j.Logger;
@@ -93,6 +97,67 @@ public final class PassportChipEmulator implements AutoCloseable {
         PassportChipEmulator emulator = new PassportChipEmulator(socket, passport);
         emulator.thread.start();
         return emulator;
+    }
+
+    /** vpcd's first reader as PC/SC names it. */
+    public static final String VPCD_READER = "Virtual PCD 00 00";
+
+    /**
+     * Inserts the chip into vpcd's first reader and waits until PC/SC reports it present (after waiting for a
+     * previous card to be gone).
+     */
+    public static PassportChipEmulator insertAndAwait(SyntheticPassport passport, Duration timeout)
+            throws IOException {
+        awaitCard(VPCD_READER, false, timeout);
+        PassportChipEmulator chip = insert(passport);
+        try {
+            awaitCard(VPCD_READER, true, timeout);
+        } catch (IllegalStateException e) {
+            chip.close();
+            throw e;
+        }
+        return chip;
+    }
+
+    /** Removes the chip and waits until PC/SC reports the reader empty. */
+    public void removeAndAwait(Duration timeout) {
+        close();
+        awaitCard(VPCD_READER, false, timeout);
+    }
+
+    /**
+     * Waits until the PC/SC reader reports a card present (or absent).
+     *
+     * @throws IllegalStateException when it does not within the timeout, or PC/SC does not answer
+     */
+    public static void awaitCard(String reader, boolean present, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "not listed";
+        while (true) {
+            try {
+                // a fresh factory each time: the default one keeps a dead context across pcscd restarts
+                CardTerminal t = TerminalFactory.getInstance("PC/SC", null).terminals().getTerminal(reader);
+                if (t != null) {
+                    boolean now = t.isCardPresent();
+                    if (now == present) {
+                        return;
+                    }
+                    last = now ? "card present" : "no card";
+                }
+            } catch (CardException | GeneralSecurityException | RuntimeException e) {
+                last = e.toString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PC/SC reader '" + reader + "' did not report the card "
+                        + (present ? "present" : "absent") + " within " + timeout.toSeconds() + " s (" + last + ")");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     /** C-APDUs answered so far (for tests). */
