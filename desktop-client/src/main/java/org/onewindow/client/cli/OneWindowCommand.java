@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code onewindow [options]} starts the client; {@code onewindow <tool> ...} runs a tool. */
 @Command(name = "onewindow", mixinStandardHelpOptions = true, version = "OneWindow 0.1.0",
         description = "Counter-service client for government service halls.",
-        subcommands = {SandboxCommand.class, ReadCardCommand.class, ScanCommand.class, VerifyCommand.class, ArchiveCommand.class,
+        subcommands = {SandboxCommand.class, ReadCardCommand.class, ReadPassportCommand.class, ScanCommand.class, VerifyCommand.class, ArchiveCommand.class,
                 SelfTestCommand.class, ProvisionCommand.class, SupportBundleCommand.class,
                 LogLevelCommand.class, DiagCommand.class, UpdateCheckCommand.class})
 public final class OneWindowCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ class OneWindowCommandTest {
     @Test
     void registersEveryTool() {
         assertThat(OneWindowCommand.commandLine().getSubcommands().keySet())
-                .contains("sandbox", "read-card", "scan", "verify", "archive", "self-test", "provision", "support-bundle",
+                .contains("sandbox", "read-card", "read-passport", "scan", "verify", "archive", "self-test", "provision", "support-bundle",
                         "log-level", "diag", "update-check");
     }
 
