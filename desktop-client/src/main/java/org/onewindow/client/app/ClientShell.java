@@ -38,6 +38,7 @@ public final class ClientShell {
     private QueueViewModel queue;
     private CitizenDisplayViewModel citizen;
     private String clerkName = "";
+    private Stage passportWindow;
     private Stage citizenStage;
     private javafx.animation.PauseTransition idle;
     private org.onewindow.devices.scan.ScanHub scans;
@@ -149,11 +150,17 @@ public final class ClientShell {
         docButton.setId("documentCamera");
         docButton.setOnAction(e -> openDocumentCamera());
         workspace.addAction(docButton);
+        javafx.scene.control.Button passportButton = new javafx.scene.control.Button(i18n.get("clerk.passport"));
+        passportButton.setId("passport");
+        passportButton.setOnAction(e -> openPassport());
+        workspace.addAction(passportButton);
         show(workspace);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F10),
                 this::openFaceCheck);
         scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F11),
                 this::openDocumentCamera);
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.P,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), this::openPassport);
     }
 
     /**
@@ -195,6 +202,45 @@ public final class ClientShell {
             }
         }));
         window.show();
+    }
+
+    /**
+     * Ctrl+P: a passport chip (ICAO 9303) in its own window. The MRZ line opens the chip (BAC); a read that
+     * passes passive authentication is archived with the case open when the window was opened.
+     */
+    private void openPassport() {
+        java.util.Optional<org.onewindow.core.device.PassportReader> reader = workstation.passportReader();
+        if (reader.isEmpty()) {
+            toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.ERROR,
+                    i18n.get("passport.unavailable")));
+            return;
+        }
+        String caseId = serviceCase.caseId();
+        org.onewindow.client.passport.PassportViewModel vm = new org.onewindow.client.passport.PassportViewModel(
+                reader.get(), org.onewindow.devices.passport.MrzLine2::parse,
+                data -> workstation.io().execute(() -> {
+                    try {
+                        workstation.counterService().archivePassport(caseId, data);
+                    } catch (org.onewindow.core.evidence.EvidenceStoreException ex) {
+                        FxUiExecutor.INSTANCE.execute(() -> toast(new org.onewindow.client.clerk.Notice(
+                                org.onewindow.client.clerk.Notice.Level.ERROR, i18n.get(ex.messageKey()))));
+                    }
+                }), workstation.io(), FxUiExecutor.INSTANCE, i18n);
+        String hint = reader.get() instanceof org.onewindow.devices.passport.sim.SimulatedPassportReader simulated
+                && simulated.mrzLine2OnReader() != null
+                ? i18n.format("passport.demoHint", simulated.mrzLine2OnReader()) : null;
+        Stage window = new Stage();
+        window.initOwner(stage);
+        window.setTitle(i18n.get("passport.title"));
+        window.setScene(new Scene(new org.onewindow.client.passport.PassportView(vm, i18n, hint), 720, 420));
+        window.setOnHidden(e -> vm.clear());
+        passportWindow = window;
+        window.show();
+    }
+
+    /** The open passport window, if any (tests). */
+    public Stage passportWindow() {
+        return passportWindow;
     }
 
     /**

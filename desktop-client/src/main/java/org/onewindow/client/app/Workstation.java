@@ -100,6 +100,7 @@ public final class Workstation implements AutoCloseable {
     private DemoCredentials demoCredentials;
     private OpenCvFaceDetector faceDetector;
     private Optional<Provisioning> provisioning = Optional.empty();
+    private Optional<org.onewindow.core.device.PassportReader> passportReader;
     private Optional<LocalBridge> bridge = Optional.empty();
 
     private Workstation(ClientSettings settings, I18n i18n, Clock clock, SandboxBackend sandbox,
@@ -328,6 +329,22 @@ public final class Workstation implements AutoCloseable {
     public byte[] referencePhoto(IdCard card) {
         return ConfiguredDevices.faceCamera(provisioning).kind() == org.onewindow.client.provisioning.DeviceSetting.Kind.SIMULATED
                 ? DemoFaceCamera.idPhotoPng(card.idNumber()) : card.photoImage();
+    }
+
+    /**
+     * The passport chip reader IT configured (the simulated one with the demo passport in the embedded demo),
+     * opened once; empty for {@code none} or when its CSCA file cannot be read (logged).
+     */
+    public synchronized Optional<org.onewindow.core.device.PassportReader> passportReader() {
+        if (passportReader == null) {
+            try {
+                passportReader = ConfiguredDevices.passportReader(provisioning);
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                LOG.warn("passport reader not available: CSCA file unreadable: {}", e.getMessage());
+                passportReader = Optional.empty();
+            }
+        }
+        return passportReader;
     }
 
     /** A serial code scanner when IT configured one; ClientShell adds it to the clerk window's scan hub. */

@@ -105,6 +105,30 @@ public final class ConfiguredDevices {
         return FfmpegLocator.resolve(configured);
     }
 
+    /**
+     * The passport chip reader: the JMRTD driver on a PC/SC reader ({@code pcsc[:<name>]}) checking against the
+     * configured CSCA certificates, the in-process simulator with the demo passport ({@code simulated}, and the
+     * embedded demo), or empty for {@code none}.
+     */
+    public static Optional<org.onewindow.core.device.PassportReader> passportReader(Optional<Provisioning> provisioning)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        DeviceSetting setting = provisioning.map(p -> p.passport().reader()).orElse(DeviceSetting.SIMULATED);
+        return switch (setting.kind()) {
+            case SIMULATED -> Optional.of(org.onewindow.devices.passport.sim.SimulatedPassportReader.withDemoPassport());
+            case PCSC -> {
+                java.util.List<java.security.cert.X509Certificate> anchors = java.util.List.of();
+                Optional<java.nio.file.Path> csca = provisioning.flatMap(p -> p.passport().csca());
+                if (csca.isPresent()) {
+                    try (java.io.InputStream in = java.nio.file.Files.newInputStream(csca.get())) {
+                        anchors = org.onewindow.devices.passport.JmrtdPassportReader.loadCertificates(in);
+                    }
+                }
+                yield Optional.of(new org.onewindow.devices.passport.JmrtdPassportReader(setting.port(), anchors));
+            }
+            default -> Optional.empty();
+        };
+    }
+
     /** A serial code scanner when the file names one ({@code device.scanner=serial:<port>}). */
     public static Optional<CodeScanner> serialScanner(Optional<Provisioning> provisioning) {
         return provisioning.filter(p -> p.scanner().kind() == DeviceSetting.Kind.SERIAL)

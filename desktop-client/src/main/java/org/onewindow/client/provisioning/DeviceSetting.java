@@ -4,10 +4,10 @@ import java.util.Optional;
 
 /**
  * A device as the provisioning file names it: {@code none}, {@code simulated}, {@code keyboard},
- * {@code serial:/dev/ttyUSB0} or {@code system:<camera name>}.
+ * {@code serial:/dev/ttyUSB0}, {@code system:<camera name>} or {@code pcsc[:<reader name>]}.
  */
 public record DeviceSetting(Kind kind, String port) {
-    public enum Kind { NONE, SIMULATED, KEYBOARD, SERIAL, SYSTEM }
+    public enum Kind { NONE, SIMULATED, KEYBOARD, SERIAL, SYSTEM, PCSC }
 
     public static final DeviceSetting NONE = new DeviceSetting(Kind.NONE, null);
     public static final DeviceSetting SIMULATED = new DeviceSetting(Kind.SIMULATED, null);
@@ -24,6 +24,7 @@ public record DeviceSetting(Kind kind, String port) {
             case KEYBOARD -> "keyboard";
             case SERIAL -> "serial:" + port;
             case SYSTEM -> "system:" + port;
+            case PCSC -> port == null ? "pcsc" : "pcsc:" + port;
         };
     }
 }

@@ -34,6 +34,7 @@ public record Provisioning(
         CameraSetup cameras,
         DeviceSetting scanner,
         int scannerBaud,
+        PassportSetup passport,
         FacePolicy face,
         Duration cardReadTimeout,
         int retentionDays,
@@ -51,6 +52,11 @@ public record Provisioning(
                               Resolution documentResolution, Optional<Path> ffmpeg) {
         public static final CameraSetup SIMULATED = new CameraSetup(DeviceSetting.SIMULATED, Resolution.VGA,
                 DeviceSetting.SIMULATED, new Resolution(1280, 960), Optional.empty());
+    }
+
+    /** The passport chip reader and the CSCA certificates passports are checked against (empty: not checked). */
+    public record PassportSetup(DeviceSetting reader, Optional<Path> csca) {
+        public static final PassportSetup NONE = new PassportSetup(DeviceSetting.NONE, Optional.empty());
     }
 
     /** The face check's rules: the compare score that passes, compares per citizen, and the liveness prompt. */

@@ -144,6 +144,10 @@ public final class ProvisioningLoader {
             problems.add(new ProvisioningProblem(ProvisioningSchema.TRUST_ANCHORS,
                     "is missing for an https back-end", "the PEM file of the CA that issued the back-end's certificate"));
         }
+        Object csca = v.get(ProvisioningSchema.PASSPORT_CSCA);
+        if (csca instanceof Path p) {
+            checkCertificates(ProvisioningSchema.PASSPORT_CSCA, p, problems);
+        }
         Object key = v.get(ProvisioningSchema.UPDATE_KEY);
         if (key instanceof byte[] bytes) {
             try {
@@ -176,7 +180,10 @@ public final class ProvisioningLoader {
     }
 
     private static void checkTrustAnchors(Path pem, List<ProvisioningProblem> problems) {
-        String key = ProvisioningSchema.TRUST_ANCHORS;
+        checkCertificates(ProvisioningSchema.TRUST_ANCHORS, pem, problems);
+    }
+
+    private static void checkCertificates(String key, Path pem, List<ProvisioningProblem> problems) {
         if (!Files.isReadable(pem)) {
             problems.add(new ProvisioningProblem(key, "file " + pem + " does not exist or cannot be read",
                     "a readable PEM file"));
@@ -244,6 +251,8 @@ public final class ProvisioningLoader {
                         Optional.ofNullable((Path) v.get(ProvisioningSchema.FFMPEG))),
                 (DeviceSetting) v.get(ProvisioningSchema.SCANNER),
                 (Integer) v.get(ProvisioningSchema.SCANNER_BAUD),
+                new Provisioning.PassportSetup((DeviceSetting) v.get(ProvisioningSchema.PASSPORT_READER),
+                        Optional.ofNullable((Path) v.get(ProvisioningSchema.PASSPORT_CSCA))),
                 new Provisioning.FacePolicy((Double) v.get(ProvisioningSchema.FACE_MATCH),
                         (Integer) v.get(ProvisioningSchema.FACE_ATTEMPTS), (Boolean) v.get(ProvisioningSchema.FACE_LIVENESS)),
                 Duration.ofSeconds((Integer) v.get(ProvisioningSchema.CARD_READ_TIMEOUT)),

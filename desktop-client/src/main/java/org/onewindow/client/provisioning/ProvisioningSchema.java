@@ -35,6 +35,8 @@ public final class ProvisioningSchema {
     public static final String DOCUMENT_CAMERA_RESOLUTION = "device.documentCamera.resolution";
     public static final String FFMPEG = "device.ffmpeg";
     public static final String SCANNER = "device.scanner";
+    public static final String PASSPORT_READER = "device.passportReader";
+    public static final String PASSPORT_CSCA = "device.passportReader.csca";
     public static final String SCANNER_BAUD = "device.scanner.baud";
     public static final String FACE_MATCH = "threshold.faceMatch";
     public static final String FACE_ATTEMPTS = "threshold.faceAttempts";
@@ -104,6 +106,12 @@ public final class ProvisioningSchema {
                     v -> device(v, DeviceSetting.Kind.NONE, DeviceSetting.Kind.KEYBOARD, DeviceSetting.Kind.SIMULATED,
                             DeviceSetting.Kind.SERIAL)),
             key(SCANNER_BAUD, false, "9600", "9600", false, "Serial scanner baud rate", ProvisioningSchema::baud),
+            key(PASSPORT_READER, false, "none", "pcsc", false,
+                    "Passport chip reader: none, simulated, pcsc (the first PC/SC reader with a chip) or pcsc:<reader name>",
+                    v -> device(v, DeviceSetting.Kind.NONE, DeviceSetting.Kind.SIMULATED, DeviceSetting.Kind.PCSC)),
+            key(PASSPORT_CSCA, false, null, "/etc/onewindow/csca.pem", false,
+                    "PEM file with the CSCA certificates passports are checked against (without it the chain is not checked)",
+                    ProvisioningSchema::path),
             key(FACE_MATCH, false, "0.60", "0.60", false,
                     "Face compare score needed to pass (0.50 to 0.99; the sandbox engine is calibrated for 0.60)",
                     v -> decimal(v, 0.5, 0.99)),
@@ -311,6 +319,7 @@ public final class ProvisioningSchema {
             forms.add(switch (k) {
                 case SERIAL -> "serial:<port>";
                 case SYSTEM -> "system:<name>";
+                case PCSC -> "pcsc[:<reader>]";
                 default -> k.name().toLowerCase(Locale.ROOT);
             });
         }
@@ -331,6 +340,9 @@ public final class ProvisioningSchema {
         if (needsPort && (tail == null || tail.isEmpty())) {
             throw new ProvisioningKey.Invalid("'" + v + "' names no port or device",
                     kind == DeviceSetting.Kind.SERIAL ? "serial:/dev/ttyUSB0 or serial:COM3" : "system:<name>");
+        }
+        if (kind == DeviceSetting.Kind.PCSC) {
+            return new DeviceSetting(kind, tail == null || tail.isEmpty() ? null : tail); // the reader name is optional
         }
         if (!needsPort && tail != null) {
             throw new ProvisioningKey.Invalid("'" + v + "' takes no port", expected);

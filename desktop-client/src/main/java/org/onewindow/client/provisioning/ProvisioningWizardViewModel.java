@@ -26,7 +26,7 @@ public final class ProvisioningWizardViewModel {
     public static final List<String> WIZARD_KEYS = List.of(ProvisioningSchema.HALL, ProvisioningSchema.WINDOW,
             ProvisioningSchema.WORKSTATION, ProvisioningSchema.BACKEND_URL, ProvisioningSchema.TRUST_ANCHORS,
             ProvisioningSchema.CLIENT_CERT, ProvisioningSchema.CLIENT_CERT_PASSWORD, ProvisioningSchema.ID_READER,
-            ProvisioningSchema.SCANNER, ProvisioningSchema.FACE_CAMERA, ProvisioningSchema.FACE_CAMERA_RESOLUTION,
+            ProvisioningSchema.SCANNER, ProvisioningSchema.PASSPORT_READER, ProvisioningSchema.FACE_CAMERA, ProvisioningSchema.FACE_CAMERA_RESOLUTION,
             ProvisioningSchema.DOCUMENT_CAMERA, ProvisioningSchema.DOCUMENT_CAMERA_RESOLUTION, ProvisioningSchema.DATA_DIR,
             ProvisioningSchema.LOCALE);
 
@@ -65,6 +65,7 @@ public final class ProvisioningWizardViewModel {
         }
         choices.put(ProvisioningSchema.ID_READER, FXCollections.observableArrayList("simulated", "none"));
         choices.put(ProvisioningSchema.SCANNER, FXCollections.observableArrayList("keyboard", "none", "simulated"));
+        choices.put(ProvisioningSchema.PASSPORT_READER, FXCollections.observableArrayList("none", "pcsc", "simulated"));
         choices.put(ProvisioningSchema.FACE_CAMERA, FXCollections.observableArrayList("none", "simulated"));
         choices.put(ProvisioningSchema.DOCUMENT_CAMERA, FXCollections.observableArrayList("none", "simulated"));
         choices.put(ProvisioningSchema.FACE_CAMERA_RESOLUTION, FXCollections.observableArrayList(FACE_RESOLUTIONS));
