@@ -31,7 +31,9 @@ public final class PassportView extends VBox {
         read.setDefaultButton(true);
         read.disableProperty().bind(vm.busyProperty());
         read.setOnAction(e -> vm.read());
+        read.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox input = new HBox(8, mrz, read);
+        HBox.setHgrow(mrz, javafx.scene.layout.Priority.ALWAYS);
 
         Label status = new Label();
         status.setId("passportStatus");
