@@ -94,10 +94,10 @@ public final class SyntheticPassport {
             rsa.initialize(2048);
             KeyPair cscaKeys = rsa.generateKeyPair();
             KeyPair dsKeys = rsa.generateKeyPair();
-            X500Name cscaName = new X500Name("C=" + issuingState.substring(0, Math.min(2, issuingState.length()))
-                    + ",O=OneWindow test,CN=Test CSCA");
+            String country = alpha2(issuingState);
+            X500Name cscaName = new X500Name("C=" + country + ",O=OneWindow test,CN=Test CSCA");
             X509Certificate csca = certificate(cscaName, cscaName, cscaKeys.getPublic(), cscaKeys.getPrivate(), true);
-            X509Certificate ds = certificate(cscaName, new X500Name("C=" + issuingState.substring(0, 2)
+            X509Certificate ds = certificate(cscaName, new X500Name("C=" + country
                     + ",O=OneWindow test,CN=Test Document Signer"), dsKeys.getPublic(), cscaKeys.getPrivate(), false);
             byte[] sod = sod(Map.of(1, dg1, 2, dg2), dsKeys.getPrivate(), ds);
             String line2 = MrzLine2.format(documentNumber, nationality, dateOfBirth, sex, dateOfExpiry, null);
@@ -152,6 +152,16 @@ public final class SyntheticPassport {
         files.put(0x0102, dg2.clone());
         files.put(0x011D, sod.clone());
         return files;
+    }
+
+    /** ICAO's three-letter code (CHN) to the certificate's two-letter one (CN); UTO and the like stay "XX". */
+    static String alpha2(String alpha3) {
+        for (String two : java.util.Locale.getISOCountries()) {
+            if (new java.util.Locale("", two).getISO3Country().equals(alpha3)) {
+                return two;
+            }
+        }
+        return "XX";
     }
 
     private static byte[] faceJpeg(String who) {
