@@ -118,6 +118,16 @@ class PassportReaderPcscTest {
     }
 
     @Test
+    void aForgedSodSignatureFailsPassiveAuthentication() throws Exception {
+        try (PassportChipEmulator chip = insert(passport.withForgedSodSignature())) {
+            assertThatThrownBy(() -> new JmrtdPassportReader(READER, List.of()).read(MrzLine2.parse(passport.mrzLine2())))
+                    .isInstanceOfSatisfying(PassportException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.PA_FAILED))
+                    .hasMessageContaining("EF.SOD signature does not verify");
+        }
+    }
+
+    @Test
     void aRemovedChipIsNoCard() throws Exception {
         PassportChipEmulator chip = insert(passport);
         chip.removeAndAwait(Duration.ofSeconds(15));

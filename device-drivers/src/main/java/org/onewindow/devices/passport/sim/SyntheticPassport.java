@@ -44,7 +44,8 @@ import org.onewindow.devices.passport.MrzLine2;
  * FaceImageInfo holding a generated JPEG face), and EF.SOD signed by a test document signer whose certificate a
  * test CSCA signed. Every key is generated afresh: nothing here is a real state's.
  *
- * <p>{@link #withTamperedDg1()} gives the same chip with a DG1 that no longer matches its SOD hash.
+ * <p>{@link #withTamperedDg1()} gives the same chip with a DG1 that no longer matches its SOD hash,
+ * {@link #withForgedSodSignature()} one whose SOD signature does not verify with its certificate.
  */
 public final class SyntheticPassport {
     private final String mrzLine2;
@@ -115,6 +116,21 @@ public final class SyntheticPassport {
                 original.getGender(), original.getDateOfExpiry(), "");
         return new SyntheticPassport(mrzLine2, csca, documentSigner, com, new DG1File(forged).getEncoded(), dg2, sod,
                 faceJpeg);
+    }
+
+    /**
+     * The same chip with an EF.SOD that carries the genuine document signer certificate but was signed with
+     * another key (a forger's): the hashes match, the signature does not.
+     */
+    public SyntheticPassport withForgedSodSignature() {
+        try {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            byte[] forged = sod(Map.of(1, dg1, 2, dg2), rsa.generateKeyPair().getPrivate(), documentSigner);
+            return new SyntheticPassport(mrzLine2, csca, documentSigner, com, dg1, dg2, forged, faceJpeg);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] dg1Contents() {
