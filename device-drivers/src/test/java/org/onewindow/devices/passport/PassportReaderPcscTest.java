@@ -76,7 +76,7 @@ class PassportReaderPcscTest {
             PassportData data = new JmrtdPassportReader(READER, List.of(passport.csca()))
                     .read(MrzLine2.parse(passport.mrzLine2()));
             assertThat(data.passiveAuthentication().chain()).isEqualTo(PassportData.ChainStatus.VERIFIED);
-            assertThat(data.passiveAuthentication().signer()).contains("Test Document Signer");
+            assertThat(data.passiveAuthentication().signer()).contains("Test Document Signer", "C=CN");
         }
     }
 
@@ -114,6 +114,16 @@ class PassportReaderPcscTest {
                     .isInstanceOfSatisfying(PassportException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.PA_FAILED))
                     .hasMessageContaining("DG1 does not match its hash in EF.SOD");
+        }
+    }
+
+    @Test
+    void aForgedSodSignatureFailsPassiveAuthentication() throws Exception {
+        try (PassportChipEmulator chip = insert(passport.withForgedSodSignature())) {
+            assertThatThrownBy(() -> new JmrtdPassportReader(READER, List.of()).read(MrzLine2.parse(passport.mrzLine2())))
+                    .isInstanceOfSatisfying(PassportException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.PA_FAILED))
+                    .hasMessageContaining("EF.SOD signature does not verify");
         }
     }
 

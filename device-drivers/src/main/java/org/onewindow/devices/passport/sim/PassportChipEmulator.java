@@ -79,6 +79,24 @@ public final class PassportChipEmulator implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Manual testing: inserts the demo passport into vpcd's first reader (pcscd must be running), prints its MRZ
+     * line 2, writes the test CSCA as PEM to the path given as the first argument (if any), and stays until
+     * killed.
+     */
+    public static void main(String[] args) throws Exception {
+        SyntheticPassport passport = SyntheticPassport.demo();
+        if (args.length > 0) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(passport.csca().getEncoded())
+                    + "\n-----END CERTIFICATE-----\n");
+        }
+        try (PassportChipEmulator chip = insertAndAwait(passport, Duration.ofSeconds(15))) {
+            System.out.println("demo passport on '" + VPCD_READER + "'; MRZ line 2: " + passport.mrzLine2());
+            chip.thread.join();
+        }
+    }
+
     /** Connects to vpcd on localhost's first reader port and starts answering. */
     public static PassportChipEmulator insert(SyntheticPassport passport) throws IOException {
         return insert(passport, "127.0.0.1", VPCD_PORT);

@@ -44,7 +44,8 @@ import org.onewindow.devices.passport.MrzLine2;
  * FaceImageInfo holding a generated JPEG face), and EF.SOD signed by a test document signer whose certificate a
  * test CSCA signed. Every key is generated afresh: nothing here is a real state's.
  *
- * <p>{@link #withTamperedDg1()} gives the same chip with a DG1 that no longer matches its SOD hash.
+ * <p>{@link #withTamperedDg1()} gives the same chip with a DG1 that no longer matches its SOD hash,
+ * {@link #withForgedSodSignature()} one whose SOD signature does not verify with its certificate.
  */
 public final class SyntheticPassport {
     private final String mrzLine2;
@@ -94,10 +95,10 @@ public final class SyntheticPassport {
             rsa.initialize(2048);
             KeyPair cscaKeys = rsa.generateKeyPair();
             KeyPair dsKeys = rsa.generateKeyPair();
-            X500Name cscaName = new X500Name("C=" + issuingState.substring(0, Math.min(2, issuingState.length()))
-                    + ",O=OneWindow test,CN=Test CSCA");
+            String country = alpha2(issuingState);
+            X500Name cscaName = new X500Name("C=" + country + ",O=OneWindow test,CN=Test CSCA");
             X509Certificate csca = certificate(cscaName, cscaName, cscaKeys.getPublic(), cscaKeys.getPrivate(), true);
-            X509Certificate ds = certificate(cscaName, new X500Name("C=" + issuingState.substring(0, 2)
+            X509Certificate ds = certificate(cscaName, new X500Name("C=" + country
                     + ",O=OneWindow test,CN=Test Document Signer"), dsKeys.getPublic(), cscaKeys.getPrivate(), false);
             byte[] sod = sod(Map.of(1, dg1, 2, dg2), dsKeys.getPrivate(), ds);
             String line2 = MrzLine2.format(documentNumber, nationality, dateOfBirth, sex, dateOfExpiry, null);
@@ -115,6 +116,21 @@ public final class SyntheticPassport {
                 original.getGender(), original.getDateOfExpiry(), "");
         return new SyntheticPassport(mrzLine2, csca, documentSigner, com, new DG1File(forged).getEncoded(), dg2, sod,
                 faceJpeg);
+    }
+
+    /**
+     * The same chip with an EF.SOD that carries the genuine document signer certificate but was signed with
+     * another key (a forger's): the hashes match, the signature does not.
+     */
+    public SyntheticPassport withForgedSodSignature() {
+        try {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(2048);
+            byte[] forged = sod(Map.of(1, dg1, 2, dg2), rsa.generateKeyPair().getPrivate(), documentSigner);
+            return new SyntheticPassport(mrzLine2, csca, documentSigner, com, dg1, dg2, forged, faceJpeg);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private byte[] dg1Contents() {
@@ -152,6 +168,16 @@ public final class SyntheticPassport {
         files.put(0x0102, dg2.clone());
         files.put(0x011D, sod.clone());
         return files;
+    }
+
+    /** ICAO's three-letter code (CHN) to the certificate's two-letter one (CN); UTO and the like stay "XX". */
+    static String alpha2(String alpha3) {
+        for (String two : java.util.Locale.getISOCountries()) {
+            if (new java.util.Locale("", two).getISO3Country().equals(alpha3)) {
+                return two;
+            }
+        }
+        return "XX";
     }
 
     private static byte[] faceJpeg(String who) {
