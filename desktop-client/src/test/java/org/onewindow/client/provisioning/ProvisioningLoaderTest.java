@@ -73,6 +73,23 @@ class ProvisioningLoaderTest {
     }
 
     @Test
+    void thePassportReaderTakesAnOptionalReaderNameAndItsCscaFileMustHoldCertificates() throws Exception {
+        Map<String, String> m = minimal();
+        m.put("device.passportReader", "pcsc:Virtual PCD 00 00");
+        Provisioning p = ProvisioningLoader.load(write(m));
+        assertThat(p.passport().reader()).isEqualTo(new DeviceSetting(DeviceSetting.Kind.PCSC, "Virtual PCD 00 00"));
+        assertThat(p.passport().csca()).isEmpty();
+
+        m.put("device.passportReader", "pcsc");
+        Path notPem = dir.resolve("csca.pem");
+        Files.writeString(notPem, "not a certificate");
+        m.put("device.passportReader.csca", notPem.toString());
+        assertThatThrownBy(() -> ProvisioningLoader.load(write(m)))
+                .isInstanceOfSatisfying(ProvisioningException.class, e -> assertThat(e.getMessage())
+                        .contains("device.passportReader.csca: file " + notPem + " is not a PEM certificate file"));
+    }
+
+    @Test
     void badCameraSettingsAreExplained() throws Exception {
         Map<String, String> m = minimal();
         m.put("device.faceCamera", "serial:/dev/ttyUSB0");
