@@ -232,7 +232,8 @@ public final class ClientShell {
         Stage window = new Stage();
         window.initOwner(stage);
         window.setTitle(i18n.get("passport.title"));
-        window.setScene(new Scene(new org.onewindow.client.passport.PassportView(vm, i18n, hint), 720, 420));
+        window.setScene(new Scene(new org.onewindow.client.passport.PassportView(vm, i18n, hint,
+                this::openFaceCheck), 720, 440));
         window.setOnHidden(e -> vm.clear());
         passportWindow = window;
         window.show();
@@ -279,11 +280,33 @@ public final class ClientShell {
         try {
             face = workstation.faceCheck(FxUiExecutor.INSTANCE, card);
         } catch (org.onewindow.core.device.DeviceException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ClientShell.class).warn("face check not available: {}", e.getMessage());
-            toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.ERROR,
-                    i18n.get("face.unavailable")));
+            faceCheckUnavailable(e);
             return;
         }
+        showFaceCheck(face, workstation.referencePhoto(card), "id-card");
+    }
+
+    /** The person-ID check against a passport chip's face (from the passport window). */
+    private void openFaceCheck(org.onewindow.core.device.PassportData passport) {
+        org.onewindow.client.face.FaceCheckViewModel face;
+        try {
+            face = workstation.faceCheck(FxUiExecutor.INSTANCE, passport);
+        } catch (org.onewindow.core.device.DeviceException | RuntimeException e) {
+            faceCheckUnavailable(e);
+            return;
+        }
+        // a JPEG 2000 face cannot be decoded here: the check becomes a manual review
+        byte[] photo = "image/jpeg".equals(passport.faceMimeType()) ? passport.faceImage() : null;
+        showFaceCheck(face, photo, "passport-chip");
+    }
+
+    private void faceCheckUnavailable(Exception e) {
+        org.slf4j.LoggerFactory.getLogger(ClientShell.class).warn("face check not available: {}", e.getMessage());
+        toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.ERROR,
+                i18n.get("face.unavailable")));
+    }
+
+    private void showFaceCheck(org.onewindow.client.face.FaceCheckViewModel face, byte[] referencePhoto, String source) {
         String caseId = serviceCase.caseId();
         Stage window = new Stage();
         window.initOwner(stage);
@@ -303,7 +326,7 @@ public final class ClientShell {
             face.guidanceZhProperty().addListener((obs, was, now) -> showCitizenChecking(now));
         }
         window.show();
-        face.start(workstation.referencePhoto(card), "id-card");
+        face.start(referencePhoto, source);
     }
 
     /** Device diagnostics for IT, in its own window; the probes run off the FX thread. */

@@ -281,9 +281,26 @@ public final class Workstation implements AutoCloseable {
      * from the card. NOT_CONNECTED when no face camera is configured.
      */
     public FaceCheckViewModel faceCheck(java.util.concurrent.Executor ui, IdCard card) throws DeviceException {
+        return faceCheck(ui, () -> DemoFaceCamera.cameraFor(card, clock));
+    }
+
+    /**
+     * A person-ID check against a passport chip's face (DG2). The simulated camera plays the synthetic
+     * passport's holder.
+     */
+    public FaceCheckViewModel faceCheck(java.util.concurrent.Executor ui, org.onewindow.core.device.PassportData passport)
+            throws DeviceException {
+        String who = org.onewindow.devices.passport.sim.SyntheticPassport.faceKey(passport.primaryIdentifier(),
+                passport.secondaryIdentifier(), passport.documentNumber());
+        return faceCheck(ui, () -> new VirtualCamera("demo face camera", DemoFaceCamera.clipOf(who), 25, clock));
+    }
+
+    private FaceCheckViewModel faceCheck(java.util.concurrent.Executor ui,
+                                         java.util.function.Supplier<org.onewindow.core.device.Camera> simulated)
+            throws DeviceException {
         org.onewindow.client.provisioning.DeviceSetting setting = ConfiguredDevices.faceCamera(provisioning);
         org.onewindow.core.device.Camera camera = switch (setting.kind()) {
-            case SIMULATED -> DemoFaceCamera.cameraFor(card, clock);
+            case SIMULATED -> simulated.get();
             case SYSTEM -> Cameras.create(ConfiguredDevices.systemCamera(setting,
                     ConfiguredDevices.faceResolution(provisioning), provisioning), clock);
             default -> throw new DeviceException(DeviceException.Kind.NOT_CONNECTED,

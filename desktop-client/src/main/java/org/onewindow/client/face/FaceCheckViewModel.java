@@ -244,7 +244,8 @@ public final class FaceCheckViewModel implements AutoCloseable {
         }
         FaceMatch match = lastMatch.get();
         FaceCheckOutcome result = new FaceCheckOutcome(decision, match, attempts, clerk, why,
-                decision + " by clerk" + (match == null ? "" : " after engine " + match.engine()), jpeg, clock.instant());
+                decision + " by clerk" + (match == null ? "" : " after engine " + match.engine()) + against(),
+                jpeg, clock.instant());
         // the audit line: who and what, never the face or the reason's text (it may name the citizen)
         LOG.info("face check {} by clerk {} after {} compare(s){}", decision, clerk, attempts,
                 match == null ? "" : String.format(" (score %.3f, threshold %.3f)", match.score(), match.threshold()));
@@ -517,7 +518,8 @@ public final class FaceCheckViewModel implements AutoCloseable {
             }
             scoreText.set(texts.format("face.score", match.score(), match.threshold(), attempt, settings.maxAttempts()));
             if (match.match()) {
-                finish(new FaceCheckOutcome(Decision.MATCH, match, attempt, null, null, "automatic match by " + match.engine(),
+                finish(new FaceCheckOutcome(Decision.MATCH, match, attempt, null, null,
+                        "automatic match by " + match.engine() + against(),
                         (byte[]) answer[1], clock.instant()));
             } else if (attempt < settings.maxAttempts()) {
                 message.set(texts.format("face.retrying", attempt + 1, settings.maxAttempts()));
@@ -600,6 +602,12 @@ public final class FaceCheckViewModel implements AutoCloseable {
     /** The guidance's message key (face.guide.* or face.live.*), for a citizen display with its own texts. */
     public ReadOnlyStringProperty guidanceKeyProperty() { return guidanceKey.getReadOnlyProperty(); }
     /** Guidance for the citizen in Chinese ("请靠近一点"). */
+    /** Which photo the live face was held against, for the archived detail ("; reference: passport-chip"). */
+    private String against() {
+        String source = referenceSource;
+        return source == null ? "" : "; reference: " + source;
+    }
+
     public ReadOnlyStringProperty guidanceZhProperty() { return guidanceZh.getReadOnlyProperty(); }
     /** Guidance for the citizen in English. */
     public ReadOnlyStringProperty guidanceEnProperty() { return guidanceEn.getReadOnlyProperty(); }

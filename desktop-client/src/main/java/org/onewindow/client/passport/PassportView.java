@@ -16,7 +16,11 @@ import org.onewindow.client.app.I18n;
 /** The passport window: MRZ line, Read (Enter), the chip's data and face, the authenticity line. Binds only. */
 public final class PassportView extends VBox {
 
-    public PassportView(PassportViewModel vm, I18n i18n, String demoHint) {
+    /**
+     * @param onFaceCheck opens the person-ID check against the chip's face (F10 or the button), or null for none
+     */
+    public PassportView(PassportViewModel vm, I18n i18n, String demoHint,
+                        java.util.function.Consumer<org.onewindow.core.device.PassportData> onFaceCheck) {
         setSpacing(10);
         setPadding(new Insets(14));
         TextField mrz = new TextField();
@@ -62,6 +66,19 @@ public final class PassportView extends VBox {
         HBox result = new HBox(16, face, fields);
 
         getChildren().addAll(input, status, result);
+        if (onFaceCheck != null) {
+            Button faceCheck = new Button(i18n.get("clerk.faceCheck"));
+            faceCheck.setId("passportFaceCheck");
+            faceCheck.disableProperty().bind(vm.dataProperty().isNull());
+            faceCheck.setOnAction(e -> onFaceCheck.accept(vm.dataProperty().get()));
+            getChildren().add(faceCheck);
+            addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == javafx.scene.input.KeyCode.F10 && vm.dataProperty().get() != null) {
+                    onFaceCheck.accept(vm.dataProperty().get());
+                    e.consume();
+                }
+            });
+        }
         if (demoHint != null) {
             Label hint = new Label(demoHint);
             hint.setId("passportDemoHint");

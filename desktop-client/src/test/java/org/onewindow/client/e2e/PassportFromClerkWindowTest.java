@@ -65,7 +65,25 @@ class PassportFromClerkWindowTest {
         assertThat(verification.path("checks").path("sod-signature").asBoolean()).isTrue();
         assertThat(verification.path("checks").path("csca-chain").asBoolean()).isTrue();
         assertThat(verification.toString()).doesNotContain("E12345678");
+
+        // the person at the counter against the chip's face: the demo camera plays the passport's holder
+        robot.clickOn(robot.lookup("#passportFaceCheck").queryButton());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> faceCheckAgainstTheChip().isPresent());
+        assertThat(faceCheckAgainstTheChip().orElseThrow().path("verdict").asText()).isEqualTo("VALID");
         robot.interact(() -> ui.shell().passportWindow().close());
+    }
+
+    /** A face-compare verification archived with its frame, made against the passport chip's photo. */
+    private Optional<JsonNode> faceCheckAgainstTheChip() {
+        for (String id : ui.sandbox().archive().packageIds()) {
+            JsonNode m = ui.sandbox().archive().manifest(id);
+            for (JsonNode v : m.path("verifications")) {
+                if ("face-compare".equals(v.path("format").asText()) && v.toString().contains("passport-chip")) {
+                    return Optional.of(v);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<JsonNode> passportArchived() {

@@ -86,7 +86,7 @@ public final class SyntheticPassport {
                     nationality, dateOfBirth, sex == 'M' ? Gender.MALE : sex == 'F' ? Gender.FEMALE
                             : Gender.UNSPECIFIED, dateOfExpiry, "");
             byte[] dg1 = new DG1File(mrz).getEncoded();
-            byte[] face = faceJpeg(surname + givenNames + documentNumber);
+            byte[] face = faceJpeg(faceKey(surname, givenNames, documentNumber));
             byte[] dg2 = dg2(face);
             byte[] com = new COMFile("1.7", "4.0.0", new int[] {LDSFile.EF_DG1_TAG, LDSFile.EF_DG2_TAG})
                     .getEncoded();
@@ -156,6 +156,14 @@ public final class SyntheticPassport {
         return documentSigner;
     }
 
+    /**
+     * Whose invented face a synthetic passport carries: the demo's face camera plays the same person
+     * ({@code DemoFaceCamera.clipOf(faceKey(...))}), so a face check against the chip's photo matches.
+     */
+    public static String faceKey(String surname, String givenNames, String documentNumber) {
+        return surname + givenNames + documentNumber;
+    }
+
     public byte[] faceJpeg() {
         return faceJpeg.clone();
     }
@@ -182,8 +190,9 @@ public final class SyntheticPassport {
 
     private static byte[] faceJpeg(String who) {
         BufferedImage photo = SyntheticFaces.idPhoto(SyntheticFaces.Traits.of(who));
-        BufferedImage small = new BufferedImage(180, Math.max(1, photo.getHeight() * 180 / photo.getWidth()),
-                BufferedImage.TYPE_INT_RGB);
+        // the portrait at its rendered size (a chip's DG2 face is typically 15-25 kB): the demo's face check
+        // compares it with the camera, and a thumbnail would lose the detail the engine needs
+        BufferedImage small = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_INT_RGB);
         var g = small.createGraphics();
         g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
                 java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
