@@ -29,6 +29,16 @@ public interface ByteLink extends AutoCloseable {
     /** Switches the local line rate (after the module was told to change with command 60 xx). */
     void setBaudRate(int bitsPerSecond) throws DeviceException;
 
+    /**
+     * Sends the last bytes at the current rate, then switches: what a module does after acknowledging a rate
+     * change. A UART switches within microseconds of its last stop bit, before the host can answer; links
+     * where the peer could act in between override this to make the two steps one.
+     */
+    default void writeThenSetBaudRate(byte[] bytes, int bitsPerSecond) throws DeviceException {
+        write(bytes);
+        setBaudRate(bitsPerSecond);
+    }
+
     @Override
     void close();
 }

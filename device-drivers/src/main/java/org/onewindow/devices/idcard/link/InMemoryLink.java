@@ -54,6 +54,24 @@ public final class InMemoryLink implements ByteLink {
         }
     }
 
+    /**
+     * The acknowledgement is encoded at the old rate and this end switches before it is handed over: the host
+     * cannot read it, switch and send its next command while this end still listens at the old rate.
+     */
+    @Override
+    public void writeThenSetBaudRate(byte[] bytes, int bitsPerSecond) throws DeviceException {
+        byte[] sent = baud.get() == peer.baud.get() ? bytes : garble(bytes);
+        baud.set(bitsPerSecond);
+        try {
+            if (!outgoing.write(sent, 0, sent.length, WRITE_TIMEOUT_MILLIS)) {
+                throw new DeviceException(DeviceException.Kind.IO, describe() + ": the other end is gone");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeviceException(DeviceException.Kind.IO, "interrupted while writing to " + describe(), e);
+        }
+    }
+
     @Override
     public int read(byte[] buffer, int timeoutMillis) throws DeviceException {
         try {

@@ -202,12 +202,15 @@ public final class IdReaderSimulator implements AutoCloseable {
             if (command != null && isCardRead(command) && !cardReadTime.isZero()) {
                 sleep(cardReadTime);
             }
-            send(wire, requestBytes, started);
-            framesAnswered.incrementAndGet();
             if (command == Command.SET_BAUD && response.sw3() == StatusCode.OK.code()) {
+                // the acknowledgement goes out at the old rate and the module switches right after its last
+                // byte, before the host can send anything at the new rate (as a UART does)
                 BaudRate rate = BaudRate.ofCode(event instanceof DecodeEvent.Decoded d ? d.frame().para() : 0);
-                link.setBaudRate(rate.bitsPerSecond());
+                link.writeThenSetBaudRate(wire, rate.bitsPerSecond());
+            } else {
+                send(wire, requestBytes, started);
             }
+            framesAnswered.incrementAndGet();
         }
 
         private void send(byte[] wire, long requestBytes, long started) throws DeviceException {
