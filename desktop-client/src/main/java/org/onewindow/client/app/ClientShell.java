@@ -168,15 +168,10 @@ public final class ClientShell {
      * thread) and closed when the window closes; pages added go to the case open when the window was opened.
      */
     private void openDocumentCamera() {
-        org.onewindow.core.device.Camera camera;
-        try {
-            camera = workstation.documentCamera();
-        } catch (org.onewindow.core.device.DeviceException e) {
-            org.slf4j.LoggerFactory.getLogger(ClientShell.class).warn("document camera not available: {}", e.getMessage());
-            toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.ERROR,
-                    i18n.get("doc.unavailable")));
-            return;
-        }
+        prepareThen(workstation::documentCamera, this::showDocumentCamera, "doc.unavailable");
+    }
+
+    private void showDocumentCamera(org.onewindow.core.device.Camera camera) {
         org.onewindow.devices.document.DocumentCapture capture = new org.onewindow.devices.document.DocumentCapture(camera);
         java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
         CaseViewModel forCase = serviceCase;
@@ -209,15 +204,15 @@ public final class ClientShell {
      * passes passive authentication is archived with the case open when the window was opened.
      */
     private void openPassport() {
-        java.util.Optional<org.onewindow.core.device.PassportReader> reader = workstation.passportReader();
-        if (reader.isEmpty()) {
-            toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.ERROR,
-                    i18n.get("passport.unavailable")));
-            return;
-        }
+        prepareThen(() -> workstation.passportReader().orElseThrow(() -> new org.onewindow.core.device.DeviceException(
+                org.onewindow.core.device.DeviceException.Kind.NOT_CONNECTED, "no passport reader configured")),
+                this::showPassport, "passport.unavailable");
+    }
+
+    private void showPassport(org.onewindow.core.device.PassportReader reader) {
         String caseId = serviceCase.caseId();
         org.onewindow.client.passport.PassportViewModel vm = new org.onewindow.client.passport.PassportViewModel(
-                reader.get(), org.onewindow.devices.passport.MrzLine2::parse,
+                reader, org.onewindow.devices.passport.MrzLine2::parse,
                 data -> workstation.io().execute(() -> {
                     try {
                         workstation.counterService().archivePassport(caseId, data);
@@ -226,7 +221,7 @@ public final class ClientShell {
                                 org.onewindow.client.clerk.Notice.Level.ERROR, i18n.get(ex.messageKey()))));
                     }
                 }), workstation.io(), FxUiExecutor.INSTANCE, i18n);
-        String hint = reader.get() instanceof org.onewindow.devices.passport.sim.SimulatedPassportReader simulated
+        String hint = reader instanceof org.onewindow.devices.passport.sim.SimulatedPassportReader simulated
                 && simulated.mrzLine2OnReader() != null
                 ? i18n.format("passport.demoHint", simulated.mrzLine2OnReader()) : null;
         Stage window = new Stage();
@@ -276,34 +271,38 @@ public final class ClientShell {
                     i18n.get("case.needIdentity")));
             return;
         }
-        org.onewindow.client.face.FaceCheckViewModel face;
-        try {
-            face = workstation.faceCheck(FxUiExecutor.INSTANCE, card);
-        } catch (org.onewindow.core.device.DeviceException | RuntimeException e) {
-            faceCheckUnavailable(e);
-            return;
-        }
-        showFaceCheck(face, workstation.referencePhoto(card), "id-card");
+        prepareThen(() -> java.util.Map.entry(workstation.faceCheck(FxUiExecutor.INSTANCE, card),
+                        java.util.Optional.ofNullable(workstation.referencePhoto(card))),
+                ready -> showFaceCheck(ready.getKey(), ready.getValue().orElse(null), "id-card"), "face.unavailable");
     }
 
     /** The person-ID check against a passport chip's face (from the passport window). */
     private void openFaceCheck(org.onewindow.core.device.PassportData passport) {
-        org.onewindow.client.face.FaceCheckViewModel face;
-        try {
-            face = workstation.faceCheck(FxUiExecutor.INSTANCE, passport);
-        } catch (org.onewindow.core.device.DeviceException | RuntimeException e) {
-            faceCheckUnavailable(e);
-            return;
-        }
         // a JPEG 2000 face cannot be decoded here: the check becomes a manual review
         byte[] photo = "image/jpeg".equals(passport.faceMimeType()) ? passport.faceImage() : null;
-        showFaceCheck(face, photo, "passport-chip");
+        prepareThen(() -> workstation.faceCheck(FxUiExecutor.INSTANCE, passport),
+                face -> showFaceCheck(face, photo, "passport-chip"), "face.unavailable");
     }
 
-    private void faceCheckUnavailable(Exception e) {
-        org.slf4j.LoggerFactory.getLogger(ClientShell.class).warn("face check not available: {}", e.getMessage());
-        toast(new org.onewindow.client.clerk.Notice(org.onewindow.client.clerk.Notice.Level.ERROR,
-                i18n.get("face.unavailable")));
+    /**
+     * Opening a device is I/O (listing cameras, loading OpenCV, reading a CSCA file, rendering the demo's
+     * clips): it runs on the I/O pool, and the window opens on the FX thread when it is ready. A device that
+     * cannot be had is a toast ({@code unavailableKey}) and a log line, never a stuck window.
+     */
+    private <T> void prepareThen(java.util.concurrent.Callable<T> prepare, java.util.function.Consumer<T> show,
+                                 String unavailableKey) {
+        workstation.io().execute(() -> {
+            T ready;
+            try {
+                ready = prepare.call();
+            } catch (Exception | LinkageError e) {
+                org.slf4j.LoggerFactory.getLogger(ClientShell.class).warn("{}: {}", unavailableKey, e.getMessage());
+                FxUiExecutor.INSTANCE.execute(() -> toast(new org.onewindow.client.clerk.Notice(
+                        org.onewindow.client.clerk.Notice.Level.ERROR, i18n.get(unavailableKey))));
+                return;
+            }
+            FxUiExecutor.INSTANCE.execute(() -> show.accept(ready));
+        });
     }
 
     private void showFaceCheck(org.onewindow.client.face.FaceCheckViewModel face, byte[] referencePhoto, String source) {

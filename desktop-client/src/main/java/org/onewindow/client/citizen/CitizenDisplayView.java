@@ -71,31 +71,27 @@ public final class CitizenDisplayView extends StackPane {
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getBounds).toList();
         java.util.Optional<Rectangle2D> citizenScreen = ScreenPlacement.citizenScreen(screens, clerkScreen.getBounds());
         citizenScreen.ifPresent(bounds -> {
-            stage.setX(bounds.getMinX());
-            stage.setY(bounds.getMinY());
-            stage.setWidth(bounds.getWidth());
-            stage.setHeight(bounds.getHeight());
+            place(stage, bounds);
             stage.setFullScreenExitHint("");
             stage.setFullScreen(true);
         });
         if (citizenScreen.isEmpty()) {
-            // one screen (demo, training): a window in the bottom-right corner, over the clerk's window
+            // one screen (demo, training): a window in the bottom-right corner, over the clerk's window; some
+            // window managers drop the geometry asked for before the window is mapped, so it is asked again after
             Rectangle2D corner = ScreenPlacement.cornerWindow(clerkScreen.getVisualBounds(), 640, 400);
-            stage.setX(corner.getMinX());
-            stage.setY(corner.getMinY());
-            stage.setWidth(corner.getWidth());
-            stage.setHeight(corner.getHeight());
+            place(stage, corner);
             stage.setAlwaysOnTop(true);
-            // some window managers drop the geometry asked for before the window is mapped: ask again after
-            stage.setOnShown(e -> {
-                stage.setX(corner.getMinX());
-                stage.setY(corner.getMinY());
-                stage.setWidth(corner.getWidth());
-                stage.setHeight(corner.getHeight());
-            });
+            stage.setOnShown(e -> place(stage, corner));
         }
         stage.show();
         return stage;
+    }
+
+    private static void place(Stage stage, Rectangle2D where) {
+        stage.setX(where.getMinX());
+        stage.setY(where.getMinY());
+        stage.setWidth(where.getWidth());
+        stage.setHeight(where.getHeight());
     }
 
     private FlowPane levels() {

@@ -132,11 +132,7 @@ public final class ConfiguredDevices {
     /** A serial code scanner when the file names one ({@code device.scanner=serial:<port>}). */
     public static Optional<CodeScanner> serialScanner(Optional<Provisioning> provisioning) {
         return provisioning.filter(p -> p.scanner().kind() == DeviceSetting.Kind.SERIAL)
-                .map(p -> {
-                    SerialScannerSettings d = SerialScannerSettings.of(p.scanner().port());
-                    return Scanners.serial(new SerialScannerSettings(d.portName(), p.scannerBaud(), d.terminator(),
-                            d.idleFlush(), d.maxFrameBytes(), d.aimIds()));
-                });
+                .map(p -> Scanners.serial(SerialScannerSettings.of(p.scanner().port()).withBaudRate(p.scannerBaud())));
     }
 
     /**

@@ -24,8 +24,7 @@ public interface AttachedDevices {
         return new AttachedDevices() {
             @Override
             public List<String> cameras() throws DeviceException {
-                CameraSettings d = CameraSettings.defaults();
-                return Cameras.list(new CameraSettings(d.source(), null, d.width(), d.height(), d.fps(), null, ffmpeg));
+                return Cameras.list(CameraSettings.defaults().withFfmpeg(ffmpeg));
             }
 
             @Override
@@ -35,8 +34,7 @@ public interface AttachedDevices {
 
             @Override
             public AutoCloseable watchCameras(Runnable changed) throws DeviceException {
-                CameraSettings d = CameraSettings.defaults();
-                return Cameras.watch(new CameraSettings(d.source(), null, d.width(), d.height(), d.fps(), null, ffmpeg),
+                return Cameras.watch(CameraSettings.defaults().withFfmpeg(ffmpeg),
                         new org.onewindow.devices.camera.CameraPlugListener() {
                             @Override
                             public void attached(String name) {

@@ -57,6 +57,17 @@ class ProvisionedDevicesTest {
         }
     }
 
+    /** A clerk window provisioned with {@code keys}, opened on the FX thread. */
+    private void open(FxRobot robot, String window, String workstation, Map<String, String> keys) {
+        robot.interact(() -> {
+            try {
+                ui = ClerkWindowFixture.provisioned(stage, data, window, workstation, keys);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     @Test
     void aSerialScannerFromTheFileFeedsTheCase(FxRobot robot) throws Exception {
         Path dir = Files.createTempDirectory(data, "pty");
@@ -65,14 +76,8 @@ class ProvisionedDevicesTest {
         socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + scannerSide, "pty,raw,echo=0,link=" + hostSide)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(scannerSide) && Files.exists(hostSide));
-        robot.interact(() -> {
-            try {
-                ui = ClerkWindowFixture.provisioned(stage, data, "W7", "WS-SER-W7",
+        open(robot, "W7", "WS-SER-W7",
                         Map.of("device.scanner", "serial:" + hostSide, "device.scanner.baud", "9600"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
         assertThat(ui.workstation().keyboardWedge()).as("a serial scanner replaces the wedge").isFalse();
         robot.clickOn(robot.lookup("#signIn").queryButton());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#faceCheck").tryQuery().isPresent());
@@ -89,14 +94,8 @@ class ProvisionedDevicesTest {
 
     @Test
     void onOneScreenAWindowedCitizenDisplayGuidesTheCitizenThroughTheFaceCheck(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            try {
-                ui = ClerkWindowFixture.provisioned(stage, data, "W9", "WS-CIT-W9",
+        open(robot, "W9", "WS-CIT-W9",
                         Map.of("display.citizen", "window", "device.faceCamera", "simulated"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
         robot.clickOn(robot.lookup("#signIn").queryButton());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#faceCheck").tryQuery().isPresent());
         var citizen = ui.shell().citizenDisplay();
@@ -123,15 +122,9 @@ class ProvisionedDevicesTest {
     void aSystemDocumentCameraIsCapturedAtTheConfiguredSize(FxRobot robot) throws Exception {
         // the capture driver lists one camera: ffmpeg's test pattern, captured by a real ffmpeg process
         Cameras.useDriver(new FfmpegCaptureDriver("ffmpeg", () -> List.of(FfmpegInput.testPattern(25)), 100));
-        robot.interact(() -> {
-            try {
-                ui = ClerkWindowFixture.provisioned(stage, data, "W8", "WS-DOC-W8",
+        open(robot, "W8", "WS-DOC-W8",
                         Map.of("device.documentCamera", "system:test-pattern",
                                 "device.documentCamera.resolution", "800x600", "device.faceCamera", "none"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
 
         try (Camera camera = ui.workstation().documentCamera()) {
             var size = ui.workstation().documentCameraSize();

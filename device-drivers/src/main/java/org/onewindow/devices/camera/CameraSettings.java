@@ -39,6 +39,11 @@ public record CameraSettings(Source source, String device, int width, int height
         return new CameraSettings(source, name, width, height, fps, media, ffmpeg);
     }
 
+    /** The same camera captured through another ffmpeg program. */
+    public CameraSettings withFfmpeg(String program) {
+        return new CameraSettings(source, device, width, height, fps, media, program);
+    }
+
     public CameraSettings withResolution(int w, int h) {
         return new CameraSettings(source, device, w, h, fps, media, ffmpeg);
     }

@@ -30,6 +30,10 @@ public record SerialScannerSettings(String portName, int baudRate, byte[] termin
         return new SerialScannerSettings(portName, 9600, new byte[] {'\r'}, Duration.ofMillis(300), 64 * 1024, false);
     }
 
+    public SerialScannerSettings withBaudRate(int bitsPerSecond) {
+        return new SerialScannerSettings(portName, bitsPerSecond, terminator, idleFlush, maxFrameBytes, aimIds);
+    }
+
     public SerialScannerSettings withTerminator(String newTerminator) {
         return new SerialScannerSettings(portName, baudRate, newTerminator.getBytes(StandardCharsets.ISO_8859_1),
                 idleFlush, maxFrameBytes, aimIds);
