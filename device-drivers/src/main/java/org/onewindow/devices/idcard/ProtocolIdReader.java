@@ -39,7 +39,7 @@ public final class ProtocolIdReader implements IdReader {
     private final PhotoDecoder photoDecoder;
     private ByteLink link;
     private ReaderCommands commands;
-    private boolean cardAnnounced;
+    private final CardPresentation presentation = new CardPresentation();
     private int totalRetries;
     private long previousBytesOnWire;
     private boolean closed;
@@ -73,16 +73,7 @@ public final class ProtocolIdReader implements IdReader {
      */
     @Override
     public synchronized boolean pollForNewCard() throws DeviceException {
-        boolean found = run(ReaderCommands::findCard);
-        if (!found) {
-            cardAnnounced = false;
-            return false;
-        }
-        if (cardAnnounced) {
-            return false;
-        }
-        cardAnnounced = true;
-        return true;
+        return presentation.poll(run(ReaderCommands::findCard));
     }
 
     /**
@@ -92,8 +83,7 @@ public final class ProtocolIdReader implements IdReader {
      */
     @Override
     public synchronized IdCard read() throws DeviceException {
-        boolean announced = cardAnnounced;
-        cardAnnounced = false;
+        boolean announced = presentation.takeForRead();
         boolean[] cardInField = {false};
         try {
             CardData data = run(c -> {
@@ -121,7 +111,7 @@ public final class ProtocolIdReader implements IdReader {
             return card;
         } catch (DeviceException e) {
             // a link that was just lost starts afresh on reconnect; otherwise the presentation is used up
-            cardAnnounced = cardInField[0] && commands != null;
+            presentation.usedUp(cardInField[0] && commands != null);
             throw e;
         }
     }
@@ -217,7 +207,7 @@ public final class ProtocolIdReader implements IdReader {
         link = opened;
         commands = new ReaderCommands(new FrameChannel(opened, settings.lineIdleMillis()),
                 settings.commandTimeoutMillis(), settings.cardReadTimeoutMillis(opened.baudRate()), settings.retries());
-        cardAnnounced = false;
+        presentation.reset();
         LOG.info("{}: connected ({})", name, opened.describe());
     }
 

@@ -33,7 +33,8 @@ public final class VendorSdkIdReader implements IdReader {
     private final VendorSdk sdk;
     private final PhotoDecoder photoDecoder;
     private boolean open;
-    private boolean cardAnnounced;
+    private final org.onewindow.devices.idcard.CardPresentation presentation =
+            new org.onewindow.devices.idcard.CardPresentation();
 
     private VendorSdkIdReader(VendorSdk sdk, PhotoDecoder photoDecoder) {
         this.sdk = sdk;
@@ -86,22 +87,12 @@ public final class VendorSdkIdReader implements IdReader {
 
     @Override
     public synchronized boolean pollForNewCard() throws DeviceException {
-        boolean found = call(sdk::findCard);
-        if (!found) {
-            cardAnnounced = false;
-            return false;
-        }
-        if (cardAnnounced) {
-            return false;
-        }
-        cardAnnounced = true;
-        return true;
+        return presentation.poll(call(sdk::findCard));
     }
 
     @Override
     public synchronized IdCard read() throws DeviceException {
-        boolean announced = cardAnnounced;
-        cardAnnounced = false;
+        boolean announced = presentation.takeForRead();
         CardData data = call(() -> {
             if (!announced && !sdk.findCard()) {
                 throw new DeviceException(Kind.NO_CARD, "No card on the reader. Place the ID card flat on the reader.");
