@@ -224,14 +224,16 @@ public final class CaseViewModel {
         }
     }
 
-    /** Page types (SCANNED_PAGE rules) of the materials still open in the checklist. */
-    public List<String> openScannedPageTypes() {
+    /** Page types (SCANNED_PAGE rules) of the materials still open in the checklist, with the material's name. */
+    public java.util.Map<String, String> openScannedPageTypes() {
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
         if (checklist == null) {
-            return List.of();
+            return types;
         }
-        return checklist.entries().stream().filter(e -> !e.done())
-                .flatMap(e -> e.material().accepted().stream())
-                .filter(r -> r.kind() == EvidenceKind.SCANNED_PAGE).map(r -> r.type()).distinct().toList();
+        checklist.entries().stream().filter(e -> !e.done()).forEach(e -> e.material().accepted().stream()
+                .filter(r -> r.kind() == EvidenceKind.SCANNED_PAGE)
+                .forEach(r -> types.putIfAbsent(r.type(), e.material().name())));
+        return types;
     }
 
     /** The pages kept for this case, as archive items. */

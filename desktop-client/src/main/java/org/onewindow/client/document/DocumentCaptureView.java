@@ -1,7 +1,6 @@
 package org.onewindow.client.document;
 
 import java.io.ByteArrayInputStream;
-import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -27,7 +26,8 @@ public final class DocumentCaptureView extends VBox {
     private final ListView<CapturedPage> list = new ListView<>();
     private final ComboBox<String> pageType = new ComboBox<>();
 
-    public DocumentCaptureView(DocumentCaptureViewModel vm, I18n i18n, List<String> pageTypes) {
+    /** @param pageTypes the page types the case still needs, each with the material it satisfies (shown) */
+    public DocumentCaptureView(DocumentCaptureViewModel vm, I18n i18n, java.util.Map<String, String> pageTypes) {
         this.vm = vm;
         setSpacing(8);
         setPadding(new Insets(12));
@@ -54,7 +54,20 @@ public final class DocumentCaptureView extends VBox {
         Button up = button("docUp", i18n.get("doc.up"), () -> move(true));
         Button down = button("docDown", i18n.get("doc.down"), () -> move(false));
         pageType.setId("docPageType");
-        pageType.setItems(FXCollections.observableArrayList(pageTypes));
+        pageType.setItems(FXCollections.observableArrayList(pageTypes.keySet()));
+        // the clerk picks the material (近期免冠彩色照片), the case gets its page type code
+        pageType.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String type) {
+                return type == null ? "" : pageTypes.getOrDefault(type, type);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return pageTypes.entrySet().stream().filter(e -> e.getValue().equals(text)).map(java.util.Map.Entry::getKey)
+                        .findFirst().orElse(text);
+            }
+        });
         if (!pageTypes.isEmpty()) {
             pageType.getSelectionModel().selectFirst();
         }

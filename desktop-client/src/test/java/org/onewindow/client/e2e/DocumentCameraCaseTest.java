@@ -69,6 +69,8 @@ class DocumentCameraCaseTest {
         waitFor(() -> robot.lookup("#docCapture").tryQuery().isPresent());
         ComboBox<String> type = robot.lookup("#docPageType").queryAs(ComboBox.class);
         assertThat(type.getItems()).contains("real-estate-certificate", "power-of-attorney");
+        // the clerk sees the material's name, not the page type code
+        assertThat(type.getConverter().toString(type.getValue())).matches(".*\\p{IsHan}.*");
         ListView<CapturedPage> pages = robot.lookup("#docPages").queryAs(ListView.class);
 
         Button capture = robot.lookup("#docCapture").queryButton();
